@@ -1,0 +1,107 @@
+"""Find entity mentions in text with one Aho-Corasick automaton over every name and alias.
+
+Matching is case-sensitive (proper nouns), with one allowance: a name that starts in lower
+case ("interior ministry") also matches with a capital first letter, as at a sentence start.
+Whole words only; the leftmost, then longest, candidate wins; a possessive ("China's") ends
+the word, so it needs no special entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+
+from .model import Article, Entity, Mention
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    surface: str
+    entities: tuple[str, ...]  # one slug; several when the name is ambiguous
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _continues_word(text: str, index: int, step: int) -> bool:
+    """Does the character at `index` (looking in direction `step`) extend the word?
+
+    A hyphen between letters joins words ("Kayser-Bril"), so a name never matches half of one.
+    """
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    if _is_word_char(char):
+        return True
+    beyond = index + step
+    return char in "-‐" and 0 <= beyond < len(text) and _is_word_char(text[beyond])
+
+
+class Matcher:
+    """Built once per build from the whole catalog; `find` is linear in the text's length."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        surfaces: dict[str, set[str]] = {}
+        for entity in entities:
+            for name in entity.names:
+                surfaces.setdefault(name, set()).add(entity.slug)
+        # Capitalised variants never override a name someone wrote.
+        variants: dict[str, set[str]] = {}
+        for name, slugs in surfaces.items():
+            if name[:1].islower():
+                variants.setdefault(name[0].upper() + name[1:], set()).update(slugs)
+        for name, slugs in variants.items():
+            surfaces.setdefault(name, slugs)
+        self._automaton = ahocorasick.Automaton()
+        for name in sorted(surfaces):
+            self._automaton.add_word(name, (name, tuple(sorted(surfaces[name]))))
+        self._empty = not surfaces
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        if self._empty:
+            return []
+        candidates: list[Match] = []
+        for last, (surface, slugs) in self._automaton.iter(text):
+            start = last + 1 - len(surface)
+            if _continues_word(text, start - 1, -1) or _continues_word(text, last + 1, 1):
+                continue
+            candidates.append(Match(start, last + 1, surface, slugs))
+        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match] = []
+        reached = 0
+        for match in candidates:
+            if match.start >= reached:
+                chosen.append(match)
+                reached = match.end
+        return chosen
+
+
+@dataclass(frozen=True)
+class Unlinked:
+    """An ambiguous name left unlinked: reported so an editor can bind it with a note."""
+
+    article: str
+    block: str
+    surface: str
+    entities: tuple[str, ...]
+
+
+def annotate(article: Article, matcher: Matcher) -> tuple[list[Mention], list[Unlinked]]:
+    """Every mention in the article's paragraphs and captions (headings are left alone)."""
+    mentions: list[Mention] = []
+    unlinked: list[Unlinked] = []
+    for block in article.text_blocks:
+        for match in matcher.find(block.text):
+            if len(match.entities) == 1:
+                mentions.append(
+                    Mention(article.slug, block.anchor, match.start, match.end, match.entities[0], match.surface)
+                )
+            else:
+                unlinked.append(Unlinked(article.slug, block.anchor, match.surface, match.entities))
+    return mentions, unlinked

@@ -1,0 +1,225 @@
+"""Source article text → Article: metadata, and body blocks with the republisher's damage repaired.
+
+The input is plain text with a little Markdown. Only these are honoured: the `#` title,
+`##`/`###` headings, dead `[text](#)` links (kept as text), the italic notice line and
+`<url>` in the citation line. Everything else is text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass, field
+
+from .dates import NotADate, looks_like_date, parse_date
+from .errors import InputError
+from .model import Article, Block, Span
+
+_TITLE = re.compile(r"^#[ \t]+(?P<text>\S.*?)\s*$")
+_HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<text>\S.*?)\s*$")
+_COPYRIGHT = re.compile(r"^©\s*(?P<year>\d{4})\s+(?P<holder>\S.*?)\s*$")
+_CITATION = re.compile(r"^APA citation:.*?\bretrieved\s+(?P<retrieved>.+?)\s+from\s+<(?P<url>[^<>\s]+)>\s*$")
+_NOTICE = re.compile(r"^\*(?P<text>[^*\s](?:.*[^*\s])?)\*$")
+_DEAD_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(#\)")
+_BYLINE_DATE_FIRST = re.compile(r"^(?P<date>[^,]+(?:, \d{4})?),\s+[Bb]y\s+(?P<author>\S.*?)\s*$")
+_BYLINE_AUTHOR_FIRST = re.compile(r"^[Bb]y\s+(?P<author>[^,]+?)(?:,\s+(?P<date>.+?))?\s*$")
+
+# A block that ends on one of these is taken to end its sentence.
+_SENTENCE_END = tuple(".!?:;\"'”’)]…")
+# Captions stand apart from the flow: the republisher puts this many blank lines before them.
+_CAPTION_GAP = 3
+
+
+@dataclass
+class _RawBlock:
+    line: int
+    gap: int  # blank lines before it
+    text: str = ""
+    heading_level: int = 0
+    links: list[Span] = field(default_factory=list)
+
+    def append(self, visible: str, links: list[Span]) -> None:
+        offset = len(self.text) + 1 if self.text else 0
+        self.text = f"{self.text} {visible}" if self.text else visible
+        self.links.extend(Span(s.start + offset, s.end + offset, s.text) for s in links)
+
+
+def decode(data: bytes, path: str) -> str:
+    """The file's bytes as text, or an error naming where it is not UTF-8 text."""
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(
+            path, line, "binary data (a NUL byte) in an article", "articles must be UTF-8 plain text files"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            path, line, f"not UTF-8 text (byte 0x{data[error.start]:02x})", "re-save the file as UTF-8"
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def unwrap_dead_links(text: str) -> tuple[str, list[Span]]:
+    """Replace each `[text](#)` by its text; return the text and where each link stood."""
+    out: list[str] = []
+    spans: list[Span] = []
+    position = 0
+    length = 0
+    for match in _DEAD_LINK.finditer(text):
+        before = text[position : match.start()]
+        out.append(before)
+        length += len(before)
+        inner = match.group("text")
+        spans.append(Span(length, length + len(inner), inner))
+        out.append(inner)
+        length += len(inner)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), spans
+
+
+def _fold(line: str) -> str:
+    return " ".join(line.split())
+
+
+def _ends_mid_sentence(text: str) -> bool:
+    return bool(text) and not text.endswith(_SENTENCE_END)
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
+def _parse_byline(line: str, path: str, number: int) -> tuple[str | None, str | None] | None:
+    """(date, author) if the line is a byline, else None."""
+    text = _fold(line)
+    date_text = author = None
+    if match := _BYLINE_DATE_FIRST.match(text):
+        date_text, author = match.group("date"), match.group("author")
+        if not looks_like_date(date_text):
+            return None
+    elif match := _BYLINE_AUTHOR_FIRST.match(text):
+        author, date_text = match.group("author"), match.group("date")
+        if date_text and not looks_like_date(date_text):
+            return None
+    elif looks_like_date(text):
+        date_text = text
+    else:
+        return None
+    if date_text is None:
+        return None, author
+    try:
+        return parse_date(date_text), author
+    except NotADate as error:
+        raise InputError(path, number, str(error), "correct the date in the byline") from None
+
+
+def parse_article(text: str, path: str, slug: str) -> Article:
+    """Parse one source article. Pure: text in, Article out."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    numbered = [(i + 1, line) for i, line in enumerate(lines)]
+    content = [(n, line) for n, line in numbered if line.strip()]
+    if not content:
+        raise InputError(path, 1, "the article is empty", "paste the article text, starting with a '# Title' line")
+    first_number, first_line = content[0]
+    title_match = _TITLE.match(first_line)
+    if not title_match:
+        raise InputError(
+            path, first_number, "no title line", "the first non-blank line must be the title, written '# Title'"
+        )
+    title = unwrap_dead_links(_fold(title_match.group("text")))[0]
+
+    date = author = None
+    body_start = first_number  # index into `lines` of the first body line
+    if len(content) > 1:
+        byline_number, byline_line = content[1]
+        byline = _parse_byline(byline_line, path, byline_number)
+        if byline is not None:
+            date, author = byline
+            body_start = byline_number
+
+    raw_blocks = _raw_blocks(numbered[body_start:])
+    body, meta = _split_metadata(raw_blocks)
+    blocks = _repair(body)
+    return Article(slug=slug, path=path, title=title, blocks=blocks, date=date, author=author, **meta)
+
+
+def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
+    """Group lines into blocks separated by blank (or whitespace-only) lines."""
+    blocks: list[_RawBlock] = []
+    gap = 0
+    current: _RawBlock | None = None
+    for number, line in numbered:
+        if not line.strip():
+            gap += 1
+            current = None
+            continue
+        folded = _fold(line)
+        heading = _HEADING.match(folded)
+        if heading:
+            text = unwrap_dead_links(heading.group("text"))[0]
+            blocks.append(_RawBlock(number, gap, text, heading_level=len(heading.group("hashes"))))
+            current = None
+        else:
+            visible, links = unwrap_dead_links(folded)
+            if current is None:
+                current = _RawBlock(number, gap)
+                blocks.append(current)
+            current.append(visible, links)
+        gap = 0
+    return blocks
+
+
+def _split_metadata(blocks: list[_RawBlock]) -> tuple[list[_RawBlock], dict[str, str]]:
+    """Take the `©` line, the citation line and the notice after them out of the body."""
+    body: list[_RawBlock] = []
+    meta: dict[str, str] = {}
+    in_footer = False
+    for block in blocks:
+        text = block.text
+        if not block.heading_level and (match := _COPYRIGHT.match(text)):
+            meta["copyright"] = text
+            meta["publisher"] = match.group("holder")
+            in_footer = True
+        elif not block.heading_level and (match := _CITATION.match(text)):
+            meta["source_url"] = match.group("url")
+            # A citation without a readable retrieval date still gives the URL.
+            with contextlib.suppress(ValueError):
+                meta["retrieved"] = parse_date(match.group("retrieved"))
+            in_footer = True
+        elif in_footer and not block.heading_level and (match := _NOTICE.match(text)):
+            meta["notice"] = match.group("text")
+        else:
+            body.append(block)
+    return body, meta
+
+
+def _repair(raw: list[_RawBlock]) -> tuple[Block, ...]:
+    """Join page-break splits, classify captions and number the anchors."""
+    merged: list[_RawBlock] = []
+    for block in raw:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and not previous.heading_level
+            and not block.heading_level
+            and _ends_mid_sentence(previous.text)
+            and _starts_lower(block.text)
+        ):
+            previous.append(block.text, block.links)
+            continue
+        merged.append(_RawBlock(block.line, block.gap, block.text, block.heading_level, list(block.links)))
+
+    blocks: list[Block] = []
+    counts = {"paragraph": 0, "caption": 0}
+    for block in merged:
+        if block.heading_level:
+            blocks.append(Block("heading", block.text, "", block.line, level=block.heading_level))
+            continue
+        kind = "caption" if block.gap >= _CAPTION_GAP else "paragraph"
+        counts[kind] += 1
+        anchor = f"{kind[0]}{counts[kind]}"
+        blocks.append(Block(kind, block.text, anchor, block.line, dead_links=tuple(block.links)))
+    return tuple(blocks)

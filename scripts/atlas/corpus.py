@@ -1,0 +1,55 @@
+"""Derived views over articles, entities and mentions (pure; computed once per build)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Article, Entity, Mention
+
+
+@dataclass
+class Corpus:
+    articles: list[Article]  # newest first, then by slug
+    entities: dict[str, Entity]  # by slug
+    mentions: list[Mention]
+    by_entity: dict[str, list[Mention]] = field(init=False)
+    by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
+    article_by_slug: dict[str, Article] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.articles = sorted(self.articles, key=lambda a: a.slug)
+        self.articles.sort(key=lambda a: a.date or "", reverse=True)
+        self.article_by_slug = {a.slug: a for a in self.articles}
+        self.by_entity = defaultdict(list)
+        self.by_block = defaultdict(list)
+        position = {(a.slug, b.anchor): i for a in self.articles for i, b in enumerate(a.blocks)}
+        self.mentions = sorted(self.mentions, key=lambda m: (m.article, position[(m.article, m.block)], m.start))
+        for mention in self.mentions:
+            self.by_entity[mention.entity].append(mention)
+            self.by_block[(mention.article, mention.block)].append(mention)
+
+    def mention_count(self, slug: str) -> int:
+        return len(self.by_entity.get(slug, ()))
+
+    def articles_mentioning(self, slug: str) -> list[Article]:
+        slugs = {m.article for m in self.by_entity.get(slug, ())}
+        return [a for a in self.articles if a.slug in slugs]
+
+    def entities_in(self, article: Article) -> list[Entity]:
+        slugs = {m.entity for m in self.mentions if m.article == article.slug}
+        return sorted((self.entities[s] for s in slugs), key=lambda e: (e.type, e.name.lower()))
+
+    def alongside(self, slug: str) -> list[tuple[Entity, int]]:
+        """Entities sharing a paragraph or caption with this one, by how many they share."""
+        counts: Counter[str] = Counter()
+        for article, block in {(m.article, m.block) for m in self.by_entity.get(slug, ())}:
+            for other in {m.entity for m in self.by_block[(article, block)]} - {slug}:
+                counts[other] += 1
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self.entities[item[0]].name.lower()))
+        return [(self.entities[s], n) for s, n in ranked]
+
+    def referring(self, slug: str, key: str) -> list[Entity]:
+        """Entities whose `key` (country, parent) names this one."""
+        found = [e for e in self.entities.values() if getattr(e, key) == slug]
+        return sorted(found, key=lambda e: e.name.lower())

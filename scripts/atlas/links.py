@@ -1,0 +1,33 @@
+"""Where pages live under docs/, and relative links between them (they work on any subpath)."""
+
+from __future__ import annotations
+
+import posixpath
+import urllib.parse
+
+from .model import Entity
+
+
+def entity_page(entity: Entity) -> str:
+    return f"{entity.type}/{entity.slug}.md"
+
+
+def article_page(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def type_index(folder: str) -> str:
+    return f"{folder}/index.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link from one page under docs/ to another, as MkDocs resolves .md links."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def safe_url(url: str) -> str | None:
+    """An external http(s) URL made safe to put in a Markdown link target, else None."""
+    if not url.lower().startswith(("http://", "https://")):
+        return None
+    return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%~-._")

@@ -1,0 +1,75 @@
+"""The data model every stage shares: plain, immutable records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of characters in a block's repaired text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "paragraph" | "heading" | "caption"
+    text: str  # repaired text: whitespace folded, page-break splits joined, dead links unwrapped
+    anchor: str  # p1…pN for paragraphs, c1…cN for captions, "" for headings
+    line: int  # line of the source file where the block starts
+    level: int = 0  # 2 or 3 for headings
+    dead_links: tuple[Span, ...] = ()  # `[text](#)` links, kept as text (future topics)
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    path: str  # relative to the project root, e.g. articles/<slug>.txt
+    title: str
+    blocks: tuple[Block, ...]
+    date: str | None = None  # ISO 8601: YYYY-MM-DD or YYYY-MM
+    author: str | None = None
+    publisher: str | None = None
+    copyright: str | None = None  # the `©` line, e.g. "© 2020 AFP"
+    notice: str | None = None  # the publisher's rights notice
+    source_url: str | None = None
+    retrieved: str | None = None  # ISO 8601 date the republisher's copy was retrieved
+
+    @property
+    def text_blocks(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.kind != "heading")
+
+
+@dataclass(frozen=True)
+class Entity:
+    slug: str
+    type: str  # the folder name under docs/
+    name: str
+    summary: str
+    path: str  # relative to the project root
+    aliases: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()  # names shared with another entity: never linked by matching
+    country: str | None = None
+    parent: str | None = None
+    website: str | None = None
+    wikidata: str | None = None
+    wikidata_confirmed: bool = False
+    iso3166: str | None = None
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str  # article slug
+    block: str  # block anchor
+    start: int
+    end: int
+    entity: str  # entity slug (unique across all types)
+    surface: str

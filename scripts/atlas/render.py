@@ -1,0 +1,279 @@
+"""Objects → Markdown strings: article pages, entity regions, indexes. Pure functions.
+
+All article and front-matter text goes through `escape`; links are relative `.md` links so
+MkDocs validates them and they work under `mkdocs serve` and on a hosted subpath.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .corpus import Corpus
+from .dates import human_date
+from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
+from .escape import escape, escape_fragment, escape_line_start, escape_title
+from .links import article_page, entity_page, relative, safe_url, type_index
+from .model import Article, Block, Entity, Mention
+from .sentences import sentence_around
+
+# How many neighbours "Mentioned alongside" lists, so an entity page never grows with the corpus.
+ALONGSIDE_LIMIT = 24
+
+
+def front_matter(fields: dict[str, object]) -> str:
+    """YAML front matter; values are written as JSON, which YAML reads as the same strings."""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+def entity_link(entity: Entity, from_page: str, text: str | None = None, tooltip: bool = False) -> str:
+    label = escape(text if text is not None else entity.name)
+    target = relative(from_page, entity_page(entity))
+    title = f' "{escape_title(entity.summary)}"' if tooltip else ""
+    return f"[{label}]({target}{title})"
+
+
+def description(article: Article) -> str:
+    first = next((b.text for b in article.blocks if b.kind == "paragraph"), article.title)
+    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+
+
+# --- Article pages -------------------------------------------------------------------------
+
+
+def annotated_text(block: Block, mentions: list[Mention], corpus: Corpus, from_page: str) -> str:
+    """The block's text with every mention linked to its entity, the summary as its tooltip."""
+    out: list[str] = []
+    position = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        entity = corpus.entities[mention.entity]
+        out.append(escape_fragment(block.text[position : mention.start]))
+        link = entity_link(entity, from_page, block.text[mention.start : mention.end], tooltip=True)
+        out.append(f"{link}{{ .atlas-mention .atlas-{entity.type} }}")
+        position = mention.end
+    out.append(escape_fragment(block.text[position:]))
+    return escape_line_start("".join(out))
+
+
+def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
+    """The sentence around the first span, with every mention inside it in bold."""
+    start, end = sentence_around(text, spans[0][0])
+    out: list[str] = []
+    position = start
+    for s, e in spans:
+        if start <= s and e <= end:
+            out.append(escape_fragment(text[position:s]) + f"**{escape_fragment(text[s:e])}**")
+            position = e
+    out.append(escape_fragment(text[position:end]))
+    return escape_line_start("".join(out))
+
+
+def byline(article: Article, corpus: Corpus, from_page: str) -> str:
+    parts: list[str] = []
+    if article.author:
+        author = next((e for e in corpus.entities.values() if e.type == "people" and e.name == article.author), None)
+        parts.append("By " + (entity_link(author, from_page) if author else escape(article.author)))
+    if article.date:
+        parts.append(human_date(article.date))
+    if article.publisher:
+        parts.append(escape(article.publisher))
+    return " · ".join(parts)
+
+
+def source_box(article: Article) -> str:
+    lines: list[str] = []
+    if article.source_url and (url := safe_url(article.source_url)):
+        retrieved = f", retrieved {human_date(article.retrieved)}" if article.retrieved else ""
+        lines.append(f"Source: [{escape(article.source_url)}]({url}){retrieved}.")
+    if article.copyright:
+        lines.append(escape(article.copyright) + ".")
+    if article.notice:
+        lines.append("*" + escape(article.notice) + "*")
+    lines.append("The article's text is reproduced as received; links, paragraph numbers and notes are this site's.")
+    body = "\n\n".join("    " + line for line in lines)
+    return f'!!! quote "Source and copyright"\n\n{body}\n'
+
+
+def render_article(article: Article, corpus: Corpus) -> str:
+    page = article_page(article.slug)
+    out = [
+        front_matter({"title": article.title, "description": description(article), "generated_from": article.path}),
+        f"# {escape(article.title)}\n",
+    ]
+    if line := byline(article, corpus, page):
+        out.append(f"{line}\n{{ .atlas-byline }}\n")
+    for block in article.blocks:
+        if block.kind == "heading":
+            out.append(f"{'#' * block.level} {escape(block.text)}\n")
+            continue
+        text = annotated_text(block, corpus.by_block.get((article.slug, block.anchor), []), corpus, page)
+        if block.kind == "caption":
+            out.append(
+                f'<figure class="atlas-caption" id="{block.anchor}" markdown>\n'
+                f'<figcaption markdown="span">{text}</figcaption>\n</figure>\n'
+            )
+        else:
+            out.append(f"{text}\n{{ #{block.anchor} .atlas-paragraph }}\n")
+    entities = corpus.entities_in(article)
+    if entities:
+        out.append("## In this article\n")
+        for entity_type in ENTITY_TYPES:
+            members = [e for e in entities if e.type == entity_type.folder]
+            if members:
+                links = ", ".join(entity_link(e, page) for e in members)
+                out.append(f"- **{entity_type.plural}:** {links}")
+        out.append("")
+    out.append(source_box(article))
+    return "\n".join(out)
+
+
+# --- Entity pages ---------------------------------------------------------------------------
+
+
+def infobox(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    entity_type = TYPE_BY_FOLDER[entity.type]
+    rows: list[tuple[str, str]] = [("Type", f"[{entity_type.singular}]({relative(page, type_index(entity.type))})")]
+    for key, label in (("country", "Country"), ("parent", "Parent")):
+        target = getattr(entity, key)
+        if target:
+            rows.append((label, entity_link(corpus.entities[target], page)))
+    if entity.aliases:
+        rows.append(("Also called", ", ".join(escape(a) for a in entity.aliases)))
+    if entity.website and (url := safe_url(entity.website)):
+        rows.append(("Website", f"[{escape(entity.website)}]({url})"))
+    if entity.wikidata:
+        state = "" if entity.wikidata_confirmed else " (not yet confirmed)"
+        rows.append(("Wikidata", f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata}){state}"))
+    if entity.iso3166:
+        rows.append(("ISO 3166", escape(entity.iso3166)))
+    dated = [a.date for a in corpus.articles_mentioning(entity.slug) if a.date]
+    count = corpus.mention_count(entity.slug)
+    articles = len(corpus.articles_mentioning(entity.slug))
+    rows.append(("Mentions", f"{count} in {articles} article{'s' if articles != 1 else ''}"))
+    if dated:
+        rows.append(("First mention", human_date(min(dated))))
+        rows.append(("Latest mention", human_date(max(dated))))
+    items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+    return f'<aside class="atlas-infobox" markdown>\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
+
+
+def in_the_articles(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    mentions = corpus.by_entity.get(entity.slug, [])
+    if not mentions:
+        return "## In the articles\n\nNo article mentions it yet.\n"
+    out = ["## In the articles\n"]
+    for article in corpus.articles_mentioning(entity.slug):
+        date = f" ({human_date(article.date)})" if article.date else ""
+        out.append(f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n")
+        blocks = {b.anchor: b for b in article.blocks}
+        grouped: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
+        for mention in (m for m in mentions if m.article == article.slug):
+            block = blocks[mention.block]
+            sentence = sentence_around(block.text, mention.start)
+            grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
+        for (anchor, _), spans in grouped.items():
+            text = blocks[anchor].text
+            label = ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
+            target = relative(page, article_page(article.slug), anchor)
+            out.append(f"- “{marked_sentence(text, spans)}” [{label}]({target})")
+        out.append("")
+    return "\n".join(out)
+
+
+def related(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    out: list[str] = []
+    for key, heading in (("parent", "Subsidiaries"), ("country", "Based or located here")):
+        members = corpus.referring(entity.slug, key)
+        if members:
+            out.append(f"**{heading}:** " + ", ".join(entity_link(e, page) for e in members) + "\n")
+    return "## Related\n\n" + "\n".join(out) if out else ""
+
+
+def alongside(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    pairs = corpus.alongside(entity.slug)
+    if not pairs:
+        return ""
+    shown = pairs[:ALONGSIDE_LIMIT]
+    items = [f"- {entity_link(other, page)} ({count})" for other, count in shown]
+    more = f"\n\nAnd {len(pairs) - len(shown)} more." if len(pairs) > len(shown) else ""
+    return (
+        "## Mentioned alongside\n\nEntities named in the same paragraph or caption, "
+        "with how many they share.\n\n" + "\n".join(items) + more + "\n"
+    )
+
+
+def entity_region(entity: Entity, corpus: Corpus) -> str:
+    sections = [
+        infobox(entity, corpus),
+        related(entity, corpus),
+        in_the_articles(entity, corpus),
+        alongside(entity, corpus),
+    ]
+    return "\n".join(s for s in sections if s)
+
+
+# --- Index pages ----------------------------------------------------------------------------
+
+
+def _cell(text: str) -> str:
+    return escape(text) if text else "—"
+
+
+def render_type_index(folder: str, corpus: Corpus) -> str:
+    entity_type = TYPE_BY_FOLDER[folder]
+    page = type_index(folder)
+    members = sorted((e for e in corpus.entities.values() if e.type == folder), key=lambda e: e.name.lower())
+    out = [
+        front_matter({"title": entity_type.plural}),
+        f"# :{entity_type.icon}: {entity_type.plural}\n",
+        f"{len(members)} {entity_type.plural.lower() if len(members) != 1 else entity_type.singular.lower()} "
+        "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
+    ]
+    if members:
+        out.append("| Name | Summary | Country | Mentions |\n| --- | --- | --- | ---: |")
+        for entity in members:
+            country = entity_link(corpus.entities[entity.country], page) if entity.country else "—"
+            out.append(
+                f"| {entity_link(entity, page)} | {_cell(entity.summary)} | {country} | {corpus.mention_count(entity.slug)} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+def render_articles_index(corpus: Corpus) -> str:
+    page = "articles/index.md"
+    out = [
+        front_matter({"title": "Articles"}),
+        "# :material-file-document-multiple: Articles\n",
+        f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}, newest first.\n",
+    ]
+    if corpus.articles:
+        out.append("| Date | Article | Publisher | Entities |\n| --- | --- | --- | ---: |")
+        for article in corpus.articles:
+            date = human_date(article.date) if article.date else "—"
+            link = f"[{escape(article.title)}]({relative(page, article_page(article.slug))})"
+            out.append(f"| {date} | {link} | {_cell(article.publisher or '')} | {len(corpus.entities_in(article))} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def home_region(corpus: Corpus) -> str:
+    page = "index.md"
+    out = ["## The catalog\n"]
+    for entity_type in ENTITY_TYPES:
+        count = sum(1 for e in corpus.entities.values() if e.type == entity_type.folder)
+        out.append(
+            f"- :{entity_type.icon}: [{entity_type.plural}]({relative(page, type_index(entity_type.folder))}): {count}"
+        )
+    out.append("\n## Latest articles\n")
+    for article in corpus.articles[:10]:
+        date = f" ({human_date(article.date)})" if article.date else ""
+        out.append(f"- [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}")
+    if len(corpus.articles) > 10:
+        out.append(f"\n[All {len(corpus.articles)} articles]({relative(page, 'articles/index.md')})")
+    out.append("")
+    return "\n".join(out)
