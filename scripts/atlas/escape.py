@@ -12,8 +12,8 @@ import re
 _BACKSLASHED = set("\\`*_{}[]!")  # "!" too: before a link it would make an image
 # Characters HTML or extensions would read; written as character references.
 _REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
-# Inside a double-quoted link title or attribute, the quote too.
-_TITLE_REFERENCES = {**_REFERENCES, '"': "&quot;"}
+# Quotes delimit the title; a backslash or backtick would be read before the link is.
+_TITLE_REFERENCES = {**_REFERENCES, '"': "&quot;", "'": "&#39;", "\\": "&#92;", "`": "&#96;"}
 # A colon before a word char could open an emoji/icon shortcode (`:name:`).
 _SHORTCODE_COLON = re.compile(r":(?=[\w+-])")
 # What a line may start with to become a heading, list, quote, fence, rule or definition.
