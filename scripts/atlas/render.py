@@ -6,6 +6,7 @@ MkDocs validates them and they work under `mkdocs serve` and on a hosted subpath
 
 from __future__ import annotations
 
+import html
 import json
 
 from .corpus import Corpus
@@ -20,9 +21,17 @@ from .sentences import sentence_around
 ALONGSIDE_LIMIT = 24
 
 
-def front_matter(fields: dict[str, object]) -> str:
-    """YAML front matter; values are written as JSON, which YAML reads as the same strings."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields.items()]
+def front_matter(fields: dict[str, str | list[str]]) -> str:
+    """YAML front matter, written as JSON (which YAML reads as the same strings).
+
+    Themes print page meta into HTML unescaped (MkDocs' Jinja has no autoescape), so
+    every value is HTML-escaped here: text from an article can never become markup.
+    """
+
+    def safe(value: str | list[str]) -> str | list[str]:
+        return html.escape(value) if isinstance(value, str) else [html.escape(v) for v in value]
+
+    lines = [f"{key}: {json.dumps(safe(value), ensure_ascii=False)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
@@ -71,13 +80,18 @@ def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
 def byline(article: Article, corpus: Corpus, from_page: str) -> str:
     parts: list[str] = []
     if article.author:
-        author = next((e for e in corpus.entities.values() if e.type == "people" and e.name == article.author), None)
-        parts.append("By " + (entity_link(author, from_page) if author else escape(article.author)))
+        parts.append("By " + _named(article.author, "people", corpus, from_page))
     if article.date:
         parts.append(human_date(article.date))
     if article.publisher:
-        parts.append(escape(article.publisher))
+        parts.append(_named(article.publisher, "media", corpus, from_page))
     return " · ".join(parts)
+
+
+def _named(name: str, folder: str, corpus: Corpus, from_page: str) -> str:
+    """A byline name, linked when the catalog has an entity of that type by that name."""
+    found = next((e for e in corpus.entities.values() if e.type == folder and name in e.names), None)
+    return entity_link(found, from_page, name) if found else escape(name)
 
 
 def source_box(article: Article) -> str:
@@ -97,7 +111,14 @@ def source_box(article: Article) -> str:
 def render_article(article: Article, corpus: Corpus) -> str:
     page = article_page(article.slug)
     out = [
-        front_matter({"title": article.title, "description": description(article), "generated_from": article.path}),
+        front_matter(
+            {
+                "title": article.title,
+                "description": description(article),
+                "tags": sorted({link.text for block in article.blocks for link in block.dead_links}),
+                "generated_from": article.path,
+            }
+        ),
         f"# {escape(article.title)}\n",
     ]
     if line := byline(article, corpus, page):
