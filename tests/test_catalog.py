@@ -72,6 +72,12 @@ def test_alias_claimed_twice_is_an_error_on_each_claimant():
     assert errors_for({"docs/organisations/other.md": page}) == [
         "docs/organisations/other.md:3: 'ACME' is also claimed by docs/vendors/acme.md"
         " — remove it from one page, or add it to 'ambiguous' on every page that claims it",
+    ]
+
+
+def test_alias_marked_ambiguous_on_one_page_only_names_the_other():
+    page = "---\nname: Other\naliases: [ACME]\nambiguous: [ACME]\nsummary: O.\n---\n"
+    assert errors_for({"docs/organisations/other.md": page}) == [
         "docs/vendors/acme.md:3: 'ACME' is also claimed by docs/organisations/other.md"
         " — remove it from one page, or add it to 'ambiguous' on every page that claims it",
     ]

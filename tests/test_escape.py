@@ -4,39 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
-import markdown
-import yaml
 from atlas.escape import escape, escape_title
-from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_tools import site_markdown
 
-
-def _site_markdown() -> markdown.Markdown:
-    """Python-Markdown configured with the site's own extensions, from mkdocs.yml."""
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    extensions, configs = [], {}
-    for item in config["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
-        if name == "pymdownx.emoji":
-            from material.extensions import emoji
-
-            options = {"emoji_index": emoji.twemoji, "emoji_generator": emoji.to_svg}
-        if name == "pymdownx.snippets":
-            options = {**options, "base_path": [str(ROOT / "includes")], "auto_append": []}
-        extensions.append(name)
-        configs[name] = options
-    return markdown.Markdown(extensions=extensions, extension_configs=configs)
-
-
-MD = _site_markdown()
+MD = site_markdown()
 
 
 def visible(markup: str) -> str:
@@ -98,7 +72,3 @@ def test_escaped_title_is_the_title(text):
     match = re.fullmatch(r'<p><a href="https://example.org" title="([^"]*)">x</a></p>', rendered)
     assert match, rendered
     assert html.unescape(match.group(1)) == " ".join(text.split())
-
-
-def test_mkdocs_config_is_what_the_test_reads():
-    assert Path(ROOT / "mkdocs.yml").is_file()

@@ -192,19 +192,20 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page]) -> list[InputE
     for name, claimants in sorted(claims.items()):
         if len(claimants) < 2:
             continue
-        for entity in claimants:
-            if name in entity.ambiguous:
-                continue
-            others = ", ".join(e.path for e in claimants if e is not entity)
-            key = "name" if name == entity.name else "aliases"
-            errors.append(
-                InputError(
-                    entity.path,
-                    pages[entity.path].key_lines.get(key),
-                    f"'{name}' is also claimed by {others}",
-                    "remove it from one page, or add it to 'ambiguous' on every page that claims it",
-                )
+        unmarked = sorted((e for e in claimants if name not in e.ambiguous), key=lambda e: e.path)
+        if not unmarked:
+            continue
+        entity = unmarked[0]  # one line per clash, on the first page that must change
+        others = ", ".join(sorted(e.path for e in claimants if e is not entity))
+        key = "name" if name == entity.name else "aliases"
+        errors.append(
+            InputError(
+                entity.path,
+                pages[entity.path].key_lines.get(key),
+                f"'{name}' is also claimed by {others}",
+                "remove it from one page, or add it to 'ambiguous' on every page that claims it",
             )
+        )
     return errors
 
 
