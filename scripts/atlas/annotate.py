@@ -88,6 +88,8 @@ class Unlinked:
 
     article: str
     block: str
+    start: int
+    end: int
     surface: str
     entities: tuple[str, ...]
 
@@ -103,5 +105,32 @@ def annotate(article: Article, matcher: Matcher) -> tuple[list[Mention], list[Un
                     Mention(article.slug, block.anchor, match.start, match.end, match.entities[0], match.surface)
                 )
             else:
-                unlinked.append(Unlinked(article.slug, block.anchor, match.surface, match.entities))
+                unlinked.append(
+                    Unlinked(article.slug, block.anchor, match.start, match.end, match.surface, match.entities)
+                )
+    return mentions, unlinked
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def apply_bindings(
+    mentions: list[Mention], unlinked: list[Unlinked], bindings: list[tuple[Mention, bool]]
+) -> tuple[list[Mention], list[Unlinked]]:
+    """Editors' bindings win over matching: each replaces whatever matched where it stands.
+
+    A binding is a mention from a note, and whether it links (False: `entity=none`).
+    """
+    for bound, links in bindings:
+
+        def clear(m: Mention | Unlinked, bound: Mention = bound) -> bool:
+            return (m.article, m.block) == (bound.article, bound.block) and _overlaps(
+                m.start, m.end, bound.start, bound.end
+            )
+
+        mentions = [m for m in mentions if not clear(m)]
+        unlinked = [u for u in unlinked if not clear(u)]
+        if links:
+            mentions.append(bound)
     return mentions, unlinked

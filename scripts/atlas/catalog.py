@@ -84,6 +84,8 @@ FIELDS: dict[str, Field] = {
     "wikidata": Field(_qid, "wikidata: Q2283"),
     "wikidata_confirmed": Field(_flag, "wikidata_confirmed: true"),
     "iso3166": Field(_iso, "iso3166: FR"),
+    # Checked item by item against the vocabulary and the articles in relations.py.
+    "relations": Field(_anything, 'relations: [{funded_by: peter-thiel, evidence: "…"}]'),
 }
 # Material for MkDocs' own page keys pass through untouched.
 MATERIAL_KEYS = frozenset({"title", "description", "icon", "status", "hide", "tags", "search", "template", "subtitle"})

@@ -6,6 +6,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .model import Article, Entity, Mention
+from .notes import PlacedNote
+from .relations import Relation
+from .sentences import sentence_around
 
 
 @dataclass
@@ -13,6 +16,8 @@ class Corpus:
     articles: list[Article]  # newest first, then by slug
     entities: dict[str, Entity]  # by slug
     mentions: list[Mention]
+    notes: list[PlacedNote] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
     by_entity: dict[str, list[Mention]] = field(init=False)
     by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
@@ -53,3 +58,35 @@ class Corpus:
         """Entities whose `key` (country, parent) names this one."""
         found = [e for e in self.entities.values() if getattr(e, key) == slug]
         return sorted(found, key=lambda e: e.name.lower())
+
+    def notes_in(self, article: str, block: str) -> list[PlacedNote]:
+        """Notes with something to say (a body or a source) in one block, in text order.
+
+        A note that only binds a mention says it through the link itself."""
+        found = [
+            n for n in self.notes
+            if (n.anchor.article, n.anchor.block) == (article, block) and (n.note.body or n.note.source)
+        ]  # fmt: skip
+        return sorted(found, key=lambda n: (n.anchor.end, n.anchor.start))
+
+    def notes_about(self, slug: str) -> list[PlacedNote]:
+        """Notes bound to the entity, or on a sentence that mentions it."""
+        found = []
+        for placed in self.notes:
+            anchor = placed.anchor
+            text = next(b.text for b in self.article_by_slug[anchor.article].blocks if b.anchor == anchor.block)
+            start, end = sentence_around(text, anchor.start)
+            end = max(end, sentence_around(text, max(anchor.end - 1, anchor.start))[1])
+            covered = any(
+                m.entity == slug and start <= m.start < end
+                for m in self.by_block.get((anchor.article, anchor.block), [])
+            )
+            if (placed.note.body or placed.note.source) and (placed.note.entity == slug or covered):
+                found.append(placed)
+        return found
+
+    def relations_of(self, slug: str) -> list[tuple[Relation, bool]]:
+        """(relation, True when this entity is its source), sources first."""
+        outgoing = [(r, True) for r in self.relations if r.source == slug]
+        incoming = [(r, False) for r in self.relations if r.target == slug]
+        return outgoing + incoming

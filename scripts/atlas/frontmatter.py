@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
@@ -16,6 +16,7 @@ class Page:
     data: dict[str, object]
     key_lines: dict[str, int]  # top-level key → line number in the file
     body_line: int  # line number where the body starts
+    item_lines: dict[str, list[int]] = field(default_factory=dict)  # list key → line of each item
 
 
 def split_page(text: str, path: str) -> Page:
@@ -46,9 +47,12 @@ def split_page(text: str, path: str) -> Page:
     if not isinstance(data, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
         raise InputError(path, 2, "front matter is not a mapping", "write it as 'key: value' lines")
     key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
     if node is not None:
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+            if isinstance(value_node, yaml.SequenceNode):
+                item_lines[str(key_node.value)] = [item.start_mark.line + 2 for item in value_node.value]
     head = "\n".join(lines[: end + 1]) + "\n"
     body = "\n".join(lines[end + 1 :])
-    return Page(head, body, {str(k): v for k, v in data.items()}, key_lines, end + 2)
+    return Page(head, body, {str(k): v for k, v in data.items()}, key_lines, end + 2, item_lines)

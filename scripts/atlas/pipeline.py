@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .annotate import Matcher, Unlinked, annotate
+from .annotate import Matcher, Unlinked, annotate, apply_bindings
 from .article import decode, parse_article
 from .catalog import check_catalog, entity_from_page
 from .corpus import Corpus
@@ -16,12 +17,23 @@ from .entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
 from .errors import InputError, raise_all
 from .frontmatter import Page, split_page
 from .links import article_page, type_index
-from .model import Article, Entity
+from .model import Article, Entity, Mention
+from .notes import UNLINK, PlacedNote, parse_notes
 from .regions import check_sealed, seal, splice_region
-from .render import entity_region, home_region, render_article, render_articles_index, render_type_index
+from .relations import Relation, parse_relations, resolve_relations
+from .render import (
+    entity_region,
+    home_region,
+    render_article,
+    render_articles_index,
+    render_relations_page,
+    render_type_index,
+)
+from .selectors import describe, find_quote
 
 DOCS = "docs"
 HOME = f"{DOCS}/index.md"
+NOTES_SUFFIX = ".notes.md"
 
 
 @dataclass(frozen=True)
@@ -30,6 +42,7 @@ class Sources:
 
     articles: dict[str, bytes]  # articles/*.txt
     pages: dict[str, str]  # every docs/**/*.md the build may read, rewrite or delete
+    notes: dict[str, str] = field(default_factory=dict)  # articles/*.notes.md
 
 
 @dataclass
@@ -39,18 +52,20 @@ class Plan:
     articles: int = 0
     entities: int = 0
     mentions: int = 0
+    notes: int = 0
+    relations: int = 0
     unlinked: list[Unlinked] = field(default_factory=list)
 
 
 def read_sources(root: Path) -> Sources:
-    articles = {
-        path.relative_to(root).as_posix(): path.read_bytes() for path in sorted((root / "articles").glob("*.txt"))
+    articles_dir = root / "articles"
+    articles = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(articles_dir.glob("*.txt"))}
+    notes = {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(articles_dir.glob(f"*{NOTES_SUFFIX}"))
     }
-    pages = {
-        path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted((root / DOCS).rglob("*.md"))
-    }
-    return Sources(articles, pages)
+    pages = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted((root / DOCS).rglob("*.md"))}
+    return Sources(articles, pages, notes)
 
 
 def _load_articles(sources: Sources) -> tuple[list[Article], list[InputError]]:
@@ -97,25 +112,85 @@ def _load_catalog(sources: Sources) -> tuple[list[Entity], dict[str, Page], list
     return entities, pages, errors
 
 
+def _load_relations(
+    entities: list[Entity], pages: dict[str, Page], articles: list[Article]
+) -> tuple[list[Relation], list[InputError]]:
+    specs, errors = [], []
+    for entity in entities:
+        page = pages[entity.path]
+        if "relations" not in page.data:
+            continue
+        found, problems = parse_relations(
+            entity, page.data["relations"], page.item_lines.get("relations", []), page.key_lines["relations"]
+        )
+        specs.extend(found)
+        errors.extend(problems)
+    relations, problems = resolve_relations(specs, {e.slug: e for e in entities}, articles)
+    return relations, errors + problems
+
+
+def _load_notes(
+    sources: Sources, articles: list[Article], entities: dict[str, Entity]
+) -> tuple[list[PlacedNote], list[InputError]]:
+    by_slug = {a.slug: a for a in articles}
+    placed: list[PlacedNote] = []
+    errors: list[InputError] = []
+    for path, text in sorted(sources.notes.items()):
+        slug = PurePosixPath(path).name.removesuffix(NOTES_SUFFIX)
+        article = by_slug.get(slug)
+        if article is None:
+            errors.append(InputError(path, None, f"no article articles/{slug}.txt for these notes", "rename the notes file after its article"))  # fmt: skip
+            continue
+        try:
+            notes = parse_notes(text, path, slug)
+        except InputError as error:
+            errors.append(error)
+            continue
+        for note in notes:
+            if note.entity is not None and note.entity != UNLINK and note.entity not in entities:
+                close = difflib.get_close_matches(note.entity, entities, n=1)
+                fix = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else f"create docs/<type>/{note.entity}.md, or write entity=none"
+                )
+                errors.append(InputError(path, note.line, f"note binds '{note.entity}', which has no page", fix))
+                continue
+            found = find_quote(note.quote, [article])
+            if len(found) == 1:
+                placed.append(PlacedNote(note, found[0]))
+                continue
+            problem = f"matches {len(found)} places" if found else "is not"
+            fix = 'add prefix="…" or suffix="…" to choose one' if found else "copy the exact words from the article"
+            errors.append(InputError(path, note.line, f"note quote {describe(note.quote)} {problem} in {article.path}", fix))  # fmt: skip
+    return placed, errors
+
+
 def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
     """What docs/ should hold. Raises InputError(s), all independent ones together."""
     articles, article_errors = _load_articles(sources)
-    entities, _, catalog_errors = _load_catalog(sources)
+    entities, pages, catalog_errors = _load_catalog(sources)
     raise_all(article_errors + catalog_errors)
+    by_slug = {e.slug: e for e in entities}
+    relations, relation_errors = _load_relations(entities, pages, articles)
+    notes, note_errors = _load_notes(sources, articles, by_slug)
+    raise_all(relation_errors + note_errors)
 
     matcher = Matcher(entities)
-    mentions = []
+    mentions: list[Mention] = []
     unlinked: list[Unlinked] = []
     for article in articles:
         found, ambiguous = annotate(article, matcher)
         mentions.extend(found)
         unlinked.extend(ambiguous)
-    corpus = Corpus(articles, {e.slug: e for e in entities}, mentions)
+    mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(notes, articles))
+    corpus = Corpus(articles, by_slug, mentions, notes, relations)
 
     generated: dict[str, tuple[str, str]] = {}  # path → (content, the source to edit instead)
     for article in corpus.articles:
         generated[f"{DOCS}/{article_page(article.slug)}"] = (render_article(article, corpus), article.path)
     generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
+    generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
     for entity_type in ENTITY_TYPES:
         source = f"the pages in docs/{entity_type.folder}/"
         generated[f"{DOCS}/{type_index(entity_type.folder)}"] = (render_type_index(entity_type.folder, corpus), source)
@@ -146,7 +221,23 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
         except InputError as error:
             errors.append(error)
     raise_all(errors)
-    return Plan(files, deletes, len(articles), len(entities), len(mentions), unlinked)
+    return Plan(
+        files, deletes, len(articles), len(entities), len(corpus.mentions), len(notes), len(relations), unlinked
+    )
+
+
+def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Mention, bool]]:
+    texts = {(a.slug, b.anchor): b.text for a in articles for b in a.blocks}
+    bindings = []
+    for placed in notes:
+        entity = placed.note.entity
+        if entity is None:
+            continue
+        anchor = placed.anchor
+        surface = texts[(anchor.article, anchor.block)][anchor.start : anchor.end]
+        mention = Mention(anchor.article, anchor.block, anchor.start, anchor.end, entity, surface)
+        bindings.append((mention, entity != UNLINK))
+    return bindings
 
 
 def _stale_generated(sources: Sources, files: dict[str, str]) -> list[str]:

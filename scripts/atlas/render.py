@@ -15,7 +15,10 @@ from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from .escape import escape, escape_fragment, escape_line_start, escape_title
 from .links import article_page, entity_page, relative, safe_url, type_index
 from .model import Article, Block, Entity, Mention
+from .notes import PlacedNote
+from .relations import Relation
 from .sentences import sentence_around
+from .vocabulary import RELATION_TYPES
 
 # How many neighbours "Mentioned alongside" lists, so an entity page never grows with the corpus.
 ALONGSIDE_LIMIT = 24
@@ -47,21 +50,68 @@ def description(article: Article) -> str:
     return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
 
 
+# --- Editor's notes -------------------------------------------------------------------------
+
+
+def note_markdown(placed: PlacedNote) -> str:
+    """A note's body (editor-written Markdown, kept as is) and its source."""
+    note = placed.note
+    parts = [note.body] if note.body else []
+    if note.source:
+        parts.append(f"*Source: {escape(note.source)}*")
+    return "\n\n".join(parts)
+
+
+def annotation_item(number: int, placed: PlacedNote) -> str:
+    body = note_markdown(placed)
+    lines = f"**Editor's note.** {body}".split("\n")
+    return f"{number}.  " + "\n".join([lines[0], *("    " + line if line else "" for line in lines[1:])])
+
+
 # --- Article pages -------------------------------------------------------------------------
 
 
-def annotated_text(block: Block, mentions: list[Mention], corpus: Corpus, from_page: str) -> str:
-    """The block's text with every mention linked to its entity, the summary as its tooltip."""
+def annotated_text(
+    block: Block, mentions: list[Mention], corpus: Corpus, from_page: str, markers: dict[int, str] | None = None
+) -> str:
+    """The block's text with every mention linked to its entity, the summary as its tooltip.
+
+    `markers` maps a text offset to what to insert there (annotation markers); one that
+    falls inside a mention moves to the mention's end, so it never splits a link.
+    """
+    text = block.text
+    ordered = sorted(mentions, key=lambda m: m.start)
+    pending = sorted(_outside_links(markers or {}, ordered).items())
     out: list[str] = []
     position = 0
-    for mention in sorted(mentions, key=lambda m: m.start):
+
+    def text_until(end: int) -> None:
+        nonlocal position
+        while pending and pending[0][0] <= end:
+            offset, marker = pending.pop(0)
+            out.append(escape_fragment(text[position:offset]) + marker)
+            position = offset
+        out.append(escape_fragment(text[position:end]))
+        position = end
+
+    for mention in ordered:
+        text_until(mention.start)
         entity = corpus.entities[mention.entity]
-        out.append(escape_fragment(block.text[position : mention.start]))
-        link = entity_link(entity, from_page, block.text[mention.start : mention.end], tooltip=True)
+        link = entity_link(entity, from_page, text[mention.start : mention.end], tooltip=True)
         out.append(f"{link}{{ .atlas-mention .atlas-{entity.type} }}")
         position = mention.end
-    out.append(escape_fragment(block.text[position:]))
+    text_until(len(text))
     return escape_line_start("".join(out))
+
+
+def _outside_links(markers: dict[int, str], mentions: list[Mention]) -> dict[int, str]:
+    moved: dict[int, str] = {}
+    for offset, marker in sorted(markers.items()):
+        for mention in mentions:
+            if mention.start < offset < mention.end:
+                offset = mention.end
+        moved[offset] = moved.get(offset, "") + marker
+    return moved
 
 
 def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
@@ -127,14 +177,21 @@ def render_article(article: Article, corpus: Corpus) -> str:
         if block.kind == "heading":
             out.append(f"{'#' * block.level} {escape(block.text)}\n")
             continue
-        text = annotated_text(block, corpus.by_block.get((article.slug, block.anchor), []), corpus, page)
+        notes = corpus.notes_in(article.slug, block.anchor)
+        markers = {}
+        for number, placed in enumerate(notes, start=1):
+            markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
+        text = annotated_text(block, corpus.by_block.get((article.slug, block.anchor), []), corpus, page, markers)
+        annotate = " annotate" if notes else ""
         if block.kind == "caption":
             out.append(
-                f'<figure class="atlas-caption" id="{block.anchor}" markdown>\n'
+                f'<figure class="atlas-caption{annotate}" id="{block.anchor}" markdown>\n'
                 f'<figcaption markdown="span">{text}</figcaption>\n</figure>\n'
             )
         else:
-            out.append(f"{text}\n{{ #{block.anchor} .atlas-paragraph }}\n")
+            out.append(f"{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
+        if notes:
+            out.append("\n\n".join(annotation_item(n, placed) for n, placed in enumerate(notes, start=1)) + "\n")
     entities = corpus.entities_in(article)
     if entities:
         out.append("## In this article\n")
@@ -227,11 +284,70 @@ def alongside(entity: Entity, corpus: Corpus) -> str:
     )
 
 
+def evidence_link(relation: Relation, corpus: Corpus, from_page: str) -> str:
+    article = corpus.article_by_slug[relation.anchor.article]
+    block = next(b for b in article.blocks if b.anchor == relation.anchor.block)
+    quoted = escape_fragment(block.text[relation.anchor.start : relation.anchor.end])
+    label = ("caption " if block.anchor.startswith("c") else "¶") + block.anchor[1:]
+    target = relative(from_page, article_page(article.slug), block.anchor)
+    return f'“{quoted}” [{label}]({target} "{escape_title(article.title)}")'
+
+
+def relation_line(relation: Relation, outgoing: bool, corpus: Corpus, from_page: str) -> str:
+    """One relation read from this page's side: '<label> <other>', with its evidence."""
+    kind = RELATION_TYPES[relation.type]
+    if outgoing:
+        label = kind.label
+        other = (
+            entity_link(corpus.entities[relation.target], from_page)
+            if relation.target
+            else escape(relation.topic or "")
+        )
+    else:
+        label = kind.inverse
+        other = entity_link(corpus.entities[relation.source], from_page)
+    claim = ""
+    if relation.claimed:
+        claimant = corpus.entities[relation.source].name
+        claim = f" *(a claim by {escape(claimant)})*"
+    return f"- **{label}** {other}{claim}: {evidence_link(relation, corpus, from_page)}"
+
+
+def relations_section(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    pairs = corpus.relations_of(entity.slug)
+    if not pairs:
+        return ""
+    lines = [relation_line(r, outgoing, corpus, page) for r, outgoing in pairs]
+    return (
+        "## Relations\n\nWhat the articles say it does, each with the words that say so.\n\n" + "\n".join(lines) + "\n"
+    )
+
+
+def notes_section(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    notes = corpus.notes_about(entity.slug)
+    if not notes:
+        return ""
+    out = ["## Editor's notes\n"]
+    for placed in notes:
+        article = corpus.article_by_slug[placed.anchor.article]
+        anchor = placed.anchor.block
+        label = ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
+        target = relative(page, article_page(article.slug), anchor)
+        quote = escape(placed.note.quote.exact)
+        body = note_markdown(placed).replace("\n", "\n    ")
+        out.append(f"- On “{quote}” ([{label}]({target})): {body}")
+    return "\n".join(out) + "\n"
+
+
 def entity_region(entity: Entity, corpus: Corpus) -> str:
     sections = [
         infobox(entity, corpus),
+        relations_section(entity, corpus),
         related(entity, corpus),
         in_the_articles(entity, corpus),
+        notes_section(entity, corpus),
         alongside(entity, corpus),
     ]
     return "\n".join(s for s in sections if s)
@@ -297,4 +413,28 @@ def home_region(corpus: Corpus) -> str:
     if len(corpus.articles) > 10:
         out.append(f"\n[All {len(corpus.articles)} articles]({relative(page, 'articles/index.md')})")
     out.append("")
+    return "\n".join(out)
+
+
+def render_relations_page(corpus: Corpus) -> str:
+    page = "relations.md"
+    out = [
+        front_matter({"title": "Relations"}),
+        "# :material-graph-outline: Relations\n",
+        "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
+        "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
+    ]
+    if corpus.relations:
+        out.append("| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |")
+        for relation in sorted(corpus.relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type)):
+            kind = RELATION_TYPES[relation.type]
+            target = (
+                entity_link(corpus.entities[relation.target], page) if relation.target else escape(relation.topic or "")
+            )
+            label = kind.label + (" (claimed)" if relation.claimed else "")
+            source = entity_link(corpus.entities[relation.source], page)
+            out.append(f"| {source} | {label} | {target} | {evidence_link(relation, corpus, page)} |")
+        out.append("")
+    else:
+        out.append("No relations are declared yet.\n")
     return "\n".join(out)
