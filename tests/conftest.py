@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "articles" / "2020-06-18-facial-recognition-it-and-police-in-delicate-dance.txt"
 SEED_SLUG = SEED.stem
-PROJECT_PARTS = ("mkdocs.yml", "docs", "articles", "includes")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "articles", "includes", "overrides")
 
 
 def copy_project(destination: Path) -> Path:

@@ -6,10 +6,11 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
+from browser_checks import serious_violations, watch
 from conftest import ROOT, SEED_SLUG
+from site_checks import page_url_of
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +23,7 @@ FLAGS = [
     "--disable-sync",
 ]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+ARTICLE = f"articles/{SEED_SLUG}/"
 
 
 @pytest.fixture(scope="module")
@@ -39,74 +41,135 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser, served_site: str):
+def context(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.requests_seen = []  # type: ignore[attr-defined]
-    tab.console_errors = []  # type: ignore[attr-defined]
-    tab.on("request", lambda request: tab.requests_seen.append(request.url))
-    tab.on("console", lambda message: message.type == "error" and tab.console_errors.append(message.text))
-    yield tab
+    yield context
     context.close()
 
 
-def assert_only_local(tab, served_site: str) -> None:
-    host = urlparse(served_site).netloc
-    foreign = [
-        url for url in tab.requests_seen if not url.startswith(("data:", "blob:")) and urlparse(url).netloc != host
-    ]
-    assert foreign == []
-    assert tab.console_errors == []
-
-
-def test_article_reads_with_linked_mentions(page, served_site: str):
-    page.goto(f"{served_site}/articles/{SEED_SLUG}/", wait_until="networkidle")
-    assert page.title().startswith("Facial recognition: IT and police in delicate dance")
-    mention = page.locator("#p9 a.atlas-mention", has_text="Clearview AI")
-    assert mention.get_attribute("title") is None or "Face-search company" in mention.get_attribute("title")
-    mention.hover()
-    tooltip = page.locator(".md-tooltip2, .md-tooltip", has_text="Face-search company")
-    tooltip.first.wait_for(state="visible", timeout=5000)
+def screenshot(page, name: str, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "article-hover.png"))
-    assert_only_local(page, served_site)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
 
-def test_entity_link_leads_back_to_the_paragraph(page, served_site: str):
-    page.goto(f"{served_site}/articles/{SEED_SLUG}/", wait_until="networkidle")
-    page.locator("#p16 a.atlas-mention", has_text="Huawei").click()
-    page.wait_for_url("**/vendors/huawei/")
-    assert page.locator("h1").inner_text().strip().removesuffix("¶") == "Huawei"
-    page.locator("#in-the-articles ~ ul a[href$='#p16']").first.click()
-    page.wait_for_url(f"**/articles/{SEED_SLUG}/#p16")
-    target = page.locator("#p16")
-    target.wait_for(state="visible")
-    assert target.evaluate("el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight; }")
-    outline = target.evaluate("el => getComputedStyle(el).outlineStyle")
-    assert outline == "solid"  # the :target highlight
-    page.screenshot(path=str(SCREENSHOTS / "paragraph-target.png"))
-    assert_only_local(page, served_site)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_is_local_quiet_and_accessible(browser, built_site: Path, served_site: str, scheme: str):
+    """Every built page: no request to another host, no console error, no serious axe violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    problems: list[str] = []
+    pages = sorted(page_url_of(built_site, p) for p in built_site.rglob("*.html"))
+    for url in pages:
+        tab = context.new_page()
+        seen = watch(tab, served_site)
+        tab.goto(f"{served_site}/{url}", wait_until="networkidle")
+        problems += [f"{url}: request to {u}" for u in seen.foreign()]
+        problems += [f"{url}: console error {e}" for e in seen.console_errors]
+        problems += [f"{url}: {v}" for v in serious_violations(tab)]
+        tab.close()
+    context.close()
+    assert len(pages) > 50
+    assert problems == []
+
+
+def test_the_checks_catch_a_deliberately_broken_page(browser, tmp_path: Path):
+    """A page with a third-party request, an unlabelled control and low-contrast text fails each check."""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>Broken</title>'
+        '<link rel="stylesheet" href="https://fonts.example.invalid/css"></head><body><main>'
+        '<p style="color:#bbb;background:#fff">Faint text</p><input type="text">'
+        "<script>console.error('boom')</script></main></body></html>"
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        served = f"http://127.0.0.1:{server.server_address[1]}"
+        tab = browser.new_page()
+        seen = watch(tab, served)
+        tab.goto(f"{served}/index.html", wait_until="load")
+        assert seen.foreign() == ["https://fonts.example.invalid/css"]
+        assert "boom" in seen.console_errors
+        rules = {v.split(":")[0] for v in serious_violations(tab)}
+        assert {"color-contrast", "label"} <= rules
+        tab.close()
+    finally:
+        server.shutdown()
+
+
+class _Quiet(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_reader_journey(context, served_site: str):
+    """Home → article → hover a mention → its page → back to the exact paragraph → search →
+    an editor's note opened with the keyboard → dark mode."""
+    page = context.new_page()
+    seen = watch(page, served_site)
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    page.get_by_role("link", name="Facial recognition: IT and police in delicate dance").first.click()
+    page.wait_for_url(f"**/{ARTICLE}")
+
+    mention = page.locator("#p9 a.atlas-mention", has_text="Clearview AI")
+    mention.hover()
+    tooltip = page.locator(".md-tooltip2", has_text="Face-search company")
+    tooltip.wait_for(state="visible", timeout=5000)
+    screenshot(page, "journey-1-hover")
+
+    mention.click()
+    page.wait_for_url("**/vendors/clearview-ai/")
+    assert page.locator("h1").inner_text().strip().removesuffix("¶") == "Clearview AI"
+    page.locator("#in-the-articles ~ ul a[href$='#p10']").first.click()
+    page.wait_for_url(f"**/{ARTICLE}#p10")
+    target = page.locator("#p10")
+    page.wait_for_function("document.querySelector('#p10').getBoundingClientRect().top < innerHeight")
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert target.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # highlighted by :target
+    screenshot(page, "journey-2-paragraph")
+
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Clearview", delay=50)  # the search listens to key presses
+    result = page.locator(".md-search-result__link", has_text="Clearview AI").first
+    result.wait_for(state="visible", timeout=10000)
+    screenshot(page, "journey-3-search")
+    result.click()
+    page.wait_for_url("**/vendors/clearview-ai/**")
+
+    page.goto(f"{served_site}/{ARTICLE}", wait_until="networkidle")
+    annotation = page.locator("#p15 aside.md-annotation").first
+    annotation.wait_for(state="attached")
+    for _ in range(200):  # Tab through the page until the note's marker has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('#p15 aside.md-annotation')"):
+            break
+    else:
+        pytest.fail("the editor's note marker in ¶15 never received keyboard focus")
+    note = page.locator("#p15 .md-annotation .md-tooltip__inner", has_text="Canon Inc. acquired BriefCam")
+    note.wait_for(state="visible", timeout=5000)
+    screenshot(page, "journey-4-note")
+
+    page.locator("label[for='__palette_1']").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    screenshot(page, "journey-5-dark")
+    assert seen.foreign() == [] and seen.console_errors == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(
-    "path",
-    ["", f"articles/{SEED_SLUG}/", "vendors/clearview-ai/", "agencies/", "countries/china/", "advocacy/aclu/"],
+    ("name", "path"),
+    [("home", ""), ("article", ARTICLE), ("vendor", "vendors/clearview-ai/"), ("relations", "relations/")],
 )
-def test_pages_load_locally_in_both_schemes(browser, served_site: str, path: str, scheme: str):
+def test_screenshots(browser, served_site: str, name: str, path: str, scheme: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    tab = context.new_page()
-    seen: list[str] = []
-    errors: list[str] = []
-    tab.on("request", lambda request: seen.append(request.url))
-    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    tab.goto(f"{served_site}/{path}", wait_until="networkidle")
-    name = (path.strip("/").replace("/", "-") or "home") + f"-{scheme}.png"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SCREENSHOTS / name), full_page=False)
-    host = urlparse(served_site).netloc
-    assert [u for u in seen if not u.startswith(("data:", "blob:")) and urlparse(u).netloc != host] == []
-    assert errors == []
+    page = context.new_page()
+    seen = watch(page, served_site)
+    page.goto(f"{served_site}/{path}", wait_until="networkidle")
+    screenshot(page, f"{name}-{scheme}")
     expected = "slate" if scheme == "dark" else "default"
-    assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    assert seen.foreign() == []
     context.close()

@@ -156,3 +156,17 @@ def test_build_is_deterministic_across_environments(project: Path, tmp_path: Pat
         )  # fmt: skip
     assert snapshot(project / "docs") == snapshot(other / "docs")
     assert snapshot(project / "docs") == snapshot(ROOT / "docs")
+
+
+def test_plan_does_not_depend_on_listing_order():
+    from atlas.pipeline import Sources, plan_site, read_sources
+
+    sources = read_sources(ROOT)
+    reversed_sources = Sources(
+        dict(reversed(sources.articles.items())),
+        dict(reversed(sources.pages.items())),
+        dict(reversed(sources.notes.items())),
+    )
+    first, second = plan_site(sources), plan_site(reversed_sources)
+    assert list(first.files) != [] and first.files == second.files
+    assert sorted(first.files) == sorted(second.files)
