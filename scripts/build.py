@@ -10,6 +10,7 @@ from pathlib import Path
 from atlas import write
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError
 from atlas.pipeline import plan_site, read_sources
+from atlas.report import format_report, missing_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -17,6 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 with a diff if docs/ is stale")
+    parser.add_argument(
+        "--report", action="store_true", help="write nothing; list names in the articles that have no entity page"
+    )
     parser.add_argument(
         "--discard-edits",
         action="store_true",
@@ -37,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"note: '{item.surface}' in {item.article}#{item.block} is ambiguous ({names}); left unlinked — bind it with a note"
         )
+    if args.report:
+        assert plan.corpus is not None
+        sys.stdout.write(format_report(missing_names(plan.corpus.articles, plan.corpus.mentions)))
+        return 0
     if args.check:
         if changes.count:
             sys.stdout.write(write.unified_diff(changes))

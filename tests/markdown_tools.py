@@ -15,6 +15,7 @@ def site_markdown() -> markdown.Markdown:
         pass
 
     Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+    Loader.add_constructor("!ENV", lambda loader, node: None)  # environment settings do not touch Markdown
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     extensions, configs = [], {}
     for item in config["markdown_extensions"]:

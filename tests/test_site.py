@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from atlas.notes import parse_notes
 from atlas.selectors import find_quote
-from conftest import ROOT, SEED_SLUG
+from conftest import ROOT, SEED_SLUG, run_build
 from html_tools import read_page
 from site_checks import broken_links, resolve
 
@@ -148,3 +148,25 @@ def test_type_indexes_list_their_entities(built_site: Path, catalog):
         facts = read_page(built_site / entity.type / "index.html")
         hrefs = {resolve(f"{entity.type}/", link.href)[0] for link in facts.links}
         assert entity_url(entity) in hrefs, entity.slug
+
+
+def test_edit_links_only_on_pages_an_editor_writes(project: Path):
+    assert run_build(project).returncode == 0
+    site = project / "site"
+    import os
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, check=True, capture_output=True,
+        env={**os.environ, "ATLAS_EDIT_URI": "https://git.example/atlas/edit/main/docs/"},
+    )  # fmt: skip
+    edit = 'title="Edit this page"'
+    assert (
+        'href="https://git.example/atlas/edit/main/docs/vendors/ibm.md" ' + edit
+        in (site / "vendors/ibm/index.html").read_text()
+    )
+    assert edit in (site / "contributing/index.html").read_text()
+    assert edit not in (site / "articles" / SEED_SLUG / "index.html").read_text()
+    assert edit not in (site / "vendors/index.html").read_text()

@@ -17,13 +17,26 @@ from .model import Article, Block, Span
 
 _TITLE = re.compile(r"^#[ \t]+(?P<text>\S.*?)\s*$")
 _HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<text>\S.*?)\s*$")
-_COPYRIGHT = re.compile(r"^©\s*(?P<year>\d{4})\s+(?P<holder>\S.*?)\s*$")
+_COPYRIGHT = re.compile(
+    r"^(?:©|Copyright)\s*(?:©\s*)?(?P<year>\d{4})\s+(?P<holder>\S.*?)\.?(?:\s+All rights reserved\.?)?\s*$",
+    re.IGNORECASE,
+)
 _CITATION = re.compile(r"^APA citation:.*?\bretrieved\s+(?P<retrieved>.+?)\s+from\s+<(?P<url>[^<>\s]+)>\s*$")
 _NOTICE = re.compile(r"^\*(?P<text>[^*\s](?:.*[^*\s])?)\*$")
 _DEAD_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(#\)")
 _BYLINE_DATE_FIRST = re.compile(r"^(?P<date>[^,]+(?:, \d{4})?),\s+[Bb]y\s+(?P<author>\S.*?)\s*$")
 _BYLINE_AUTHOR_FIRST = re.compile(r"^[Bb]y\s+(?P<author>[^,]+?)(?:,\s+(?P<date>.+?))?\s*$")
 
+# Page furniture a republisher's page leaves in the text: dropped.
+_FURNITURE = re.compile(r"^(?:Posted|Updated|Published|Last updated|Related)\s*:", re.IGNORECASE)
+_MORE_FROM = re.compile(r"^More from\b", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*[-*•]\s+\S")
+# A photo credit ends a caption: "… (AP Photo/Jane Doe, File)".
+_CREDIT = re.compile(r"\s*\((?P<credit>[^()]*\bPhotos?\b[^()]*)\)\s*$")
+# A wire dateline opens the first paragraph: "ARMONK, N.Y. (AP) — ".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]*?)?)\s*\((?P<agency>[A-Za-z]+)\)\s*[—–-]+\s*"
+)
 # A block that ends on one of these is taken to end its sentence.
 _SENTENCE_END = tuple(".!?:;\"'”’)]…")
 # Captions stand apart from the flow: the republisher puts this many blank lines before them.
@@ -142,8 +155,10 @@ def parse_article(text: str, path: str, slug: str) -> Article:
 
     raw_blocks = _raw_blocks(numbered[body_start:])
     body, meta = _split_metadata(raw_blocks)
-    blocks = _repair(body)
-    return Article(slug=slug, path=path, title=title, blocks=blocks, date=date, author=author, **meta)
+    blocks, dateline = _repair(body)
+    return Article(
+        slug=slug, path=path, title=title, blocks=blocks, date=date, author=author, dateline=dateline, **meta
+    )
 
 
 def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
@@ -151,7 +166,14 @@ def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
     blocks: list[_RawBlock] = []
     gap = 0
     current: _RawBlock | None = None
+    in_more_list = False
     for number, line in numbered:
+        if in_more_list and (not line.strip() or _LIST_ITEM.match(line)):
+            continue  # the "More from …" list goes with its heading line
+        in_more_list = False
+        if _FURNITURE.match(line.strip()) or _MORE_FROM.match(line.strip()):
+            in_more_list = bool(_MORE_FROM.match(line.strip()))
+            continue
         if not line.strip():
             gap += 1
             current = None
@@ -196,8 +218,8 @@ def _split_metadata(blocks: list[_RawBlock]) -> tuple[list[_RawBlock], dict[str,
     return body, meta
 
 
-def _repair(raw: list[_RawBlock]) -> tuple[Block, ...]:
-    """Join page-break splits, classify captions and number the anchors."""
+def _repair(raw: list[_RawBlock]) -> tuple[tuple[Block, ...], str | None]:
+    """Join page-break splits, classify captions, take out a dateline and repeats, number the anchors."""
     merged: list[_RawBlock] = []
     for block in raw:
         previous = merged[-1] if merged else None
@@ -214,12 +236,29 @@ def _repair(raw: list[_RawBlock]) -> tuple[Block, ...]:
 
     blocks: list[Block] = []
     counts = {"paragraph": 0, "caption": 0}
+    seen: set[str] = set()
+    dateline = None
     for block in merged:
         if block.heading_level:
             blocks.append(Block("heading", block.text, "", block.line, level=block.heading_level))
             continue
-        kind = "caption" if block.gap >= _CAPTION_GAP else "paragraph"
+        text, links, credit = block.text, block.links, None
+        if match := _CREDIT.search(text):
+            text, credit = text[: match.start()], match.group("credit").strip()
+        kind = "caption" if block.gap >= _CAPTION_GAP or credit else "paragraph"
+        if kind == "paragraph" and dateline is None and (match := _DATELINE.match(text)):
+            dateline = match.group("place").strip().rstrip(",")
+            text, links = _cut(text, links, match.end())
+        if text in seen:
+            continue  # a standfirst repeated as the first paragraph
+        seen.add(text)
         counts[kind] += 1
         anchor = f"{kind[0]}{counts[kind]}"
-        blocks.append(Block(kind, block.text, anchor, block.line, dead_links=tuple(block.links)))
-    return tuple(blocks)
+        blocks.append(Block(kind, text, anchor, block.line, dead_links=tuple(links), credit=credit))
+    return tuple(blocks), dateline
+
+
+def _cut(text: str, links: list[Span], start: int) -> tuple[str, list[Span]]:
+    """The text from `start` on, with the dead links that lie there shifted to match."""
+    kept = [Span(s.start - start, s.end - start, s.text) for s in links if s.start >= start]
+    return text[start:], kept

@@ -46,6 +46,12 @@ def _slug(value: object) -> str | None:
     return None
 
 
+def _slugs(value: object) -> str | None:
+    if not isinstance(value, list) or any(_slug(v) for v in value):
+        return "must be a list of old slugs (file names without .md)"
+    return None
+
+
 def _url(value: object) -> str | None:
     if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s<>\"]+", value):
         return "must be an http(s) URL"
@@ -84,6 +90,7 @@ FIELDS: dict[str, Field] = {
     "wikidata": Field(_qid, "wikidata: Q2283"),
     "wikidata_confirmed": Field(_flag, "wikidata_confirmed: true"),
     "iso3166": Field(_iso, "iso3166: FR"),
+    "redirect_from": Field(_slugs, "redirect_from: [old-slug]"),
     # Checked item by item against the vocabulary and the articles in relations.py.
     "relations": Field(_anything, 'relations: [{funded_by: peter-thiel, evidence: "…"}]'),
 }
@@ -143,6 +150,7 @@ def entity_from_page(page: Page, path: str, folder: str, slug: str) -> tuple[Ent
         wikidata=data.get("wikidata"),  # type: ignore[arg-type]
         wikidata_confirmed=bool(data.get("wikidata_confirmed", False)),
         iso3166=data.get("iso3166"),  # type: ignore[arg-type]
+        redirect_from=tuple(data.get("redirect_from", [])),  # type: ignore[arg-type]
     )
     return entity, []
 
@@ -164,6 +172,14 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page]) -> list[InputE
         else:
             by_slug[entity.slug] = entity
 
+    for entity in entities:
+        for old in entity.redirect_from:
+            if old in by_slug:
+                errors.append(
+                    InputError(entity.path, pages[entity.path].key_lines.get("redirect_from"),
+                               f"'redirect_from' names '{old}', which is still a page ({by_slug[old].path})",
+                               "remove the old page, or the old slug from redirect_from")
+                )  # fmt: skip
     for entity in entities:
         lines = pages[entity.path].key_lines
         for key, wanted_type in REFERENCE_TYPES.items():

@@ -22,6 +22,7 @@ class Block:
     line: int  # line of the source file where the block starts
     level: int = 0  # 2 or 3 for headings
     dead_links: tuple[Span, ...] = ()  # `[text](#)` links, kept as text (future topics)
+    credit: str | None = None  # a caption's photo credit, e.g. "AP Photo/Jane Doe"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Article:
     notice: str | None = None  # the publisher's rights notice
     source_url: str | None = None
     retrieved: str | None = None  # ISO 8601 date the republisher's copy was retrieved
+    dateline: str | None = None  # where the story was filed, e.g. "ARMONK, N.Y."
 
     @property
     def text_blocks(self) -> tuple[Block, ...]:
@@ -58,6 +60,7 @@ class Entity:
     wikidata: str | None = None
     wikidata_confirmed: bool = False
     iso3166: str | None = None
+    redirect_from: tuple[str, ...] = ()  # old slugs, kept working as redirect pages
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property

@@ -26,6 +26,7 @@ from .render import (
     home_region,
     render_article,
     render_articles_index,
+    render_redirect,
     render_relations_page,
     render_type_index,
 )
@@ -55,6 +56,7 @@ class Plan:
     notes: int = 0
     relations: int = 0
     unlinked: list[Unlinked] = field(default_factory=list)
+    corpus: Corpus | None = None
 
 
 def read_sources(root: Path) -> Sources:
@@ -102,6 +104,8 @@ def _load_catalog(sources: Sources) -> tuple[list[Entity], dict[str, Page], list
         except InputError as error:
             errors.append(error)
             continue
+        if "redirect_to" in page.data:
+            continue  # a redirect page the build wrote for a renamed entity
         entity, problems = entity_from_page(page, path, folder, slug)
         errors.extend(problems)
         if entity is not None:
@@ -191,6 +195,12 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
         generated[f"{DOCS}/{article_page(article.slug)}"] = (render_article(article, corpus), article.path)
     generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
+    for entity in entities:
+        for old in entity.redirect_from:
+            generated[f"{DOCS}/{entity.type}/{old}.md"] = (
+                render_redirect(entity, old),
+                f"redirect_from in {entity.path}",
+            )
     for entity_type in ENTITY_TYPES:
         source = f"the pages in docs/{entity_type.folder}/"
         generated[f"{DOCS}/{type_index(entity_type.folder)}"] = (render_type_index(entity_type.folder, corpus), source)
@@ -222,7 +232,7 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
             errors.append(error)
     raise_all(errors)
     return Plan(
-        files, deletes, len(articles), len(entities), len(corpus.mentions), len(notes), len(relations), unlinked
+        files, deletes, len(articles), len(entities), len(corpus.mentions), len(notes), len(relations), unlinked, corpus
     )
 
 
@@ -243,7 +253,13 @@ def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Me
 def _stale_generated(sources: Sources, files: dict[str, str]) -> list[str]:
     """Pages in the build's own folders that no source produces any more."""
     owned = tuple(f"{DOCS}/{folder}/" for folder in GENERATED_FOLDERS)
-    return sorted(p for p in sources.pages if p.startswith(owned) and p not in files)
+    stale = {p for p in sources.pages if p.startswith(owned) and p not in files}
+    stale |= {p for p in sources.pages if p not in files and _is_redirect(sources.pages[p])}
+    return sorted(stale)
+
+
+def _is_redirect(text: str) -> bool:
+    return text.startswith("---\n") and "\nredirect_to: " in text.split("\n---\n", 1)[0]
 
 
 def _new_home() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 
 from .corpus import Corpus
 from .dates import human_date
@@ -24,15 +25,21 @@ from .vocabulary import RELATION_TYPES
 ALONGSIDE_LIMIT = 24
 
 
-def front_matter(fields: dict[str, str | list[str]]) -> str:
+def front_matter(fields: dict[str, object]) -> str:
     """YAML front matter, written as JSON (which YAML reads as the same strings).
 
     Themes print page meta into HTML unescaped (MkDocs' Jinja has no autoescape), so
     every value is HTML-escaped here: text from an article can never become markup.
     """
 
-    def safe(value: str | list[str]) -> str | list[str]:
-        return html.escape(value) if isinstance(value, str) else [html.escape(v) for v in value]
+    def safe(value: object) -> object:
+        if isinstance(value, str):
+            return html.escape(value)
+        if isinstance(value, list):
+            return [safe(v) for v in value]
+        if isinstance(value, dict):
+            return {k: safe(v) for k, v in value.items()}
+        return value
 
     lines = [f"{key}: {json.dumps(safe(value), ensure_ascii=False)}" for key, value in fields.items()]
     return "---\n" + "\n".join(lines) + "\n---\n"
@@ -129,6 +136,8 @@ def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
 
 def byline(article: Article, corpus: Corpus, from_page: str) -> str:
     parts: list[str] = []
+    if article.dateline:
+        parts.append(f"**{escape(article.dateline)}**")
     if article.author:
         parts.append("By " + _named(article.author, "people", corpus, from_page))
     if article.date:
@@ -184,9 +193,10 @@ def render_article(article: Article, corpus: Corpus) -> str:
         text = annotated_text(block, corpus.by_block.get((article.slug, block.anchor), []), corpus, page, markers)
         annotate = " annotate" if notes else ""
         if block.kind == "caption":
+            credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""
             out.append(
                 f'<figure class="atlas-caption{annotate}" id="{block.anchor}" markdown>\n'
-                f'<figcaption markdown="span">{text}</figcaption>\n</figure>\n'
+                f'<figcaption markdown="span">{text}{credit}</figcaption>\n</figure>\n'
             )
         else:
             out.append(f"{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
@@ -365,7 +375,7 @@ def render_type_index(folder: str, corpus: Corpus) -> str:
     page = type_index(folder)
     members = sorted((e for e in corpus.entities.values() if e.type == folder), key=lambda e: e.name.lower())
     out = [
-        front_matter({"title": entity_type.plural}),
+        front_matter({"title": entity_type.plural, "generated_from": f"docs/{folder}/*.md"}),
         f"# :{entity_type.icon}: {entity_type.plural}\n",
         f"{len(members)} {entity_type.plural.lower() if len(members) != 1 else entity_type.singular.lower()} "
         "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
@@ -384,7 +394,7 @@ def render_type_index(folder: str, corpus: Corpus) -> str:
 def render_articles_index(corpus: Corpus) -> str:
     page = "articles/index.md"
     out = [
-        front_matter({"title": "Articles"}),
+        front_matter({"title": "Articles", "generated_from": "articles/*.txt"}),
         "# :material-file-document-multiple: Articles\n",
         f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}, newest first.\n",
     ]
@@ -419,7 +429,7 @@ def home_region(corpus: Corpus) -> str:
 def render_relations_page(corpus: Corpus) -> str:
     page = "relations.md"
     out = [
-        front_matter({"title": "Relations"}),
+        front_matter({"title": "Relations", "generated_from": "relations in docs/*/*.md"}),
         "# :material-graph-outline: Relations\n",
         "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
         "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
@@ -438,3 +448,24 @@ def render_relations_page(corpus: Corpus) -> str:
     else:
         out.append("No relations are declared yet.\n")
     return "\n".join(out)
+
+
+def render_redirect(entity: Entity, old_slug: str) -> str:
+    """A page at an entity's old address that sends readers (and links) to the new one."""
+    old_page = f"{entity.type}/{old_slug}.md"
+    new_url = posixpath.relpath(f"{entity.type}/{entity.slug}", f"{entity.type}/{old_slug}") + "/"
+    return "\n".join(
+        [
+            front_matter(
+                {
+                    "title": entity.name,
+                    "redirect_to": new_url,
+                    "template": "redirect.html",
+                    "search": {"exclude": True},
+                    "generated_from": entity.path,
+                }
+            ),
+            f"# {escape(entity.name)}\n",
+            f"This page has moved to {entity_link(entity, old_page)}.\n",
+        ]
+    )
