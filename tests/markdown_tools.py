@@ -32,5 +32,5 @@ def site_markdown() -> markdown.Markdown:
 
 
 def visible_text(fragment: str) -> str:
-    """The text a reader sees in an HTML fragment."""
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+    """The text a reader sees in an HTML fragment, white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())

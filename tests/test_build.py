@@ -166,6 +166,7 @@ def test_plan_does_not_depend_on_listing_order():
         dict(reversed(sources.articles.items())),
         dict(reversed(sources.pages.items())),
         dict(reversed(sources.notes.items())),
+        sources.glossary,
     )
     first, second = plan_site(sources), plan_site(reversed_sources)
     assert list(first.files) != [] and first.files == second.files

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from atlas.entity_types import TYPE_BY_FOLDER
 from atlas.notes import parse_notes
 from atlas.selectors import find_quote
 from conftest import ROOT, SEED_SLUG, run_build
@@ -20,7 +21,7 @@ def catalog():
 
     entities = []
     for path in sorted((ROOT / "docs").glob("*/*.md")):
-        if path.name == "index.md" or path.parent.name == "articles":
+        if path.name == "index.md" or path.parent.name not in TYPE_BY_FOLDER:
             continue
         rel = path.relative_to(ROOT).as_posix()
         entity, errors = entity_from_page(split_page(path.read_text(), rel), rel, path.parent.name, path.stem)

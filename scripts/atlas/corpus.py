@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import Article, Entity, Mention
+from .model import Article, Block, Entity, Mention
 from .notes import PlacedNote
+from .quotations import Quotation, find_quotations
 from .relations import Relation
 from .sentences import sentence_around
+from .timeline import Event, article_events, editor_events
+from .topics import Topic, collect_topics
 
 
 @dataclass
@@ -18,6 +21,10 @@ class Corpus:
     mentions: list[Mention]
     notes: list[PlacedNote] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    glossary: list[tuple[str, str]] = field(default_factory=list)
+    topics: list[Topic] = field(init=False)
+    quotations: list[Quotation] = field(init=False)
+    events: list[Event] = field(init=False)
     by_entity: dict[str, list[Mention]] = field(init=False)
     by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
@@ -33,6 +40,14 @@ class Corpus:
         for mention in self.mentions:
             self.by_entity[mention.entity].append(mention)
             self.by_block[(mention.article, mention.block)].append(mention)
+        self.topics = collect_topics(self.articles)
+        self.quotations = [
+            q
+            for a in self.articles
+            for q in find_quotations(a, [m for m in self.mentions if m.article == a.slug], self.entities)
+        ]
+        events = [e for a in self.articles for e in article_events(a)] + editor_events(self.notes)
+        self.events = sorted(events, key=lambda e: (e.sort_key, e.article, position[(e.article, e.block)], e.start))
 
     def mention_count(self, slug: str) -> int:
         return len(self.by_entity.get(slug, ()))
@@ -90,3 +105,14 @@ class Corpus:
         outgoing = [(r, True) for r in self.relations if r.source == slug]
         incoming = [(r, False) for r in self.relations if r.target == slug]
         return outgoing + incoming
+
+    def block(self, article: str, anchor: str) -> Block:
+        return next(b for b in self.article_by_slug[article].blocks if b.anchor == anchor)
+
+    def topic_uses_in(self, article: str, block: str) -> list[tuple[Topic, int, int]]:
+        return [
+            (topic, use.start, use.end)
+            for topic in self.topics
+            for use in topic.uses
+            if (use.article, use.block) == (article, block)
+        ]

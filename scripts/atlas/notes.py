@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import parse_date
 from .errors import InputError
 from .selectors import Anchor, Quote
 
@@ -25,7 +26,7 @@ _QUOTED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^”]+)”)\s*(?:
 _ATTRIBUTE = re.compile(
     r"""\s*(?P<key>[a-z_]+)=(?:"(?P<double>(?:[^"\\]|\\.)*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'}]+))\s*"""
 )
-ATTRIBUTES = ("entity", "source", "prefix", "suffix")
+ATTRIBUTES = ("entity", "source", "prefix", "suffix", "date")
 UNLINK = "none"  # entity=none: this occurrence is not the entity the matcher thought
 
 
@@ -38,6 +39,7 @@ class Note:
     body: str  # Markdown, written by an editor
     source: str | None = None
     entity: str | None = None  # a slug, or UNLINK
+    date: str | None = None  # ISO 8601: makes the note an editor-sourced event on the timeline
 
 
 def parse_notes(text: str, path: str, article: str) -> list[Note]:
@@ -88,7 +90,17 @@ def _heading(rest: str, path: str, line: int) -> dict[str, object]:
         position = match.end()
     exact = quoted.group("straight") or quoted.group("curly")
     quote = Quote(exact, attributes.get("prefix", ""), attributes.get("suffix", ""))
-    return {"quote": quote, "source": attributes.get("source"), "entity": attributes.get("entity")}
+    date = attributes.get("date")
+    if date is not None and not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", date):
+        raise InputError(
+            path, line, f"note date '{date}' is not an ISO 8601 date", 'write it as date="2020-06-08" (or 2020-06)'
+        )
+    if date is not None and len(date) == 10:
+        try:
+            parse_date(date)
+        except ValueError as error:
+            raise InputError(path, line, str(error), "correct the note's date") from None
+    return {"quote": quote, "source": attributes.get("source"), "entity": attributes.get("entity"), "date": date}
 
 
 @dataclass(frozen=True)

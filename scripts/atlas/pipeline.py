@@ -16,6 +16,7 @@ from .corpus import Corpus
 from .entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
 from .errors import InputError, raise_all
 from .frontmatter import Page, split_page
+from .glossary import GLOSSARY, parse_glossary
 from .links import article_page, type_index
 from .model import Article, Entity, Mention
 from .notes import UNLINK, PlacedNote, parse_notes
@@ -30,6 +31,7 @@ from .render import (
     render_relations_page,
     render_type_index,
 )
+from .render_views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
 from .selectors import describe, find_quote
 
 DOCS = "docs"
@@ -44,6 +46,7 @@ class Sources:
     articles: dict[str, bytes]  # articles/*.txt
     pages: dict[str, str]  # every docs/**/*.md the build may read, rewrite or delete
     notes: dict[str, str] = field(default_factory=dict)  # articles/*.notes.md
+    glossary: str = ""  # includes/abbreviations.md
 
 
 @dataclass
@@ -67,7 +70,8 @@ def read_sources(root: Path) -> Sources:
         for p in sorted(articles_dir.glob(f"*{NOTES_SUFFIX}"))
     }
     pages = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted((root / DOCS).rglob("*.md"))}
-    return Sources(articles, pages, notes)
+    glossary = root / GLOSSARY
+    return Sources(articles, pages, notes, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
 
 
 def _load_articles(sources: Sources) -> tuple[list[Article], list[InputError]]:
@@ -178,7 +182,12 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
     by_slug = {e.slug: e for e in entities}
     relations, relation_errors = _load_relations(entities, pages, articles)
     notes, note_errors = _load_notes(sources, articles, by_slug)
-    raise_all(relation_errors + note_errors)
+    glossary_errors: list[InputError] = []
+    try:
+        glossary = parse_glossary(sources.glossary)
+    except InputError as error:
+        glossary, glossary_errors = [], [error]
+    raise_all(relation_errors + note_errors + glossary_errors)
 
     matcher = Matcher(entities)
     mentions: list[Mention] = []
@@ -188,13 +197,19 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
         mentions.extend(found)
         unlinked.extend(ambiguous)
     mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(notes, articles))
-    corpus = Corpus(articles, by_slug, mentions, notes, relations)
+    corpus = Corpus(articles, by_slug, mentions, notes, relations, glossary)
 
     generated: dict[str, tuple[str, str]] = {}  # path → (content, the source to edit instead)
     for article in corpus.articles:
         generated[f"{DOCS}/{article_page(article.slug)}"] = (render_article(article, corpus), article.path)
     generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
+    generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
+    generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
+    generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
+    generated[f"{DOCS}/topics/index.md"] = (render_topics_index(corpus), "articles/*.txt")
+    for topic in corpus.topics:
+        generated[f"{DOCS}/topics/{topic.slug}.md"] = (render_topic(topic, corpus), "articles/*.txt")
     for entity in entities:
         for old in entity.redirect_from:
             generated[f"{DOCS}/{entity.type}/{old}.md"] = (

@@ -17,8 +17,10 @@ from .escape import escape, escape_fragment, escape_line_start, escape_title
 from .links import article_page, entity_page, relative, safe_url, type_index
 from .model import Article, Block, Entity, Mention
 from .notes import PlacedNote
+from .quotations import Quotation
 from .relations import Relation
 from .sentences import sentence_around
+from .topics import Topic
 from .vocabulary import RELATION_TYPES
 
 # How many neighbours "Mentioned alongside" lists, so an entity page never grows with the corpus.
@@ -79,16 +81,31 @@ def annotation_item(number: int, placed: PlacedNote) -> str:
 
 
 def annotated_text(
-    block: Block, mentions: list[Mention], corpus: Corpus, from_page: str, markers: dict[int, str] | None = None
+    block: Block,
+    mentions: list[Mention],
+    corpus: Corpus,
+    from_page: str,
+    markers: dict[int, str] | None = None,
+    topics: list[tuple[Topic, int, int]] | None = None,
 ) -> str:
-    """The block's text with every mention linked to its entity, the summary as its tooltip.
+    """The block's text with every mention linked to its entity (its summary as tooltip), each
+    former dead link linked to its topic page, and annotation markers inserted.
 
-    `markers` maps a text offset to what to insert there (annotation markers); one that
-    falls inside a mention moves to the mention's end, so it never splits a link.
+    `markers` maps a text offset to what to insert there; one that falls inside a link moves
+    to the link's end, so it never splits one. A mention wins over a topic it overlaps.
     """
     text = block.text
-    ordered = sorted(mentions, key=lambda m: m.start)
-    pending = sorted(_outside_links(markers or {}, ordered).items())
+    links: list[tuple[int, int, str]] = []
+    for mention in mentions:
+        entity = corpus.entities[mention.entity]
+        link = entity_link(entity, from_page, text[mention.start : mention.end], tooltip=True)
+        links.append((mention.start, mention.end, f"{link}{{ .atlas-mention .atlas-{entity.type} }}"))
+    for topic, start, end in topics or []:
+        if not any(m.start < end and start < m.end for m in mentions):
+            target = relative(from_page, f"topics/{topic.slug}.md")
+            links.append((start, end, f"[{escape_fragment(text[start:end])}]({target}){{ .atlas-topic }}"))
+    links.sort()
+    pending = sorted(_outside_links(markers or {}, links).items())
     out: list[str] = []
     position = 0
 
@@ -101,24 +118,27 @@ def annotated_text(
         out.append(escape_fragment(text[position:end]))
         position = end
 
-    for mention in ordered:
-        text_until(mention.start)
-        entity = corpus.entities[mention.entity]
-        link = entity_link(entity, from_page, text[mention.start : mention.end], tooltip=True)
-        out.append(f"{link}{{ .atlas-mention .atlas-{entity.type} }}")
-        position = mention.end
+    for start, end, markdown in links:
+        text_until(start)
+        out.append(markdown)
+        position = end
     text_until(len(text))
     return escape_line_start("".join(out))
 
 
-def _outside_links(markers: dict[int, str], mentions: list[Mention]) -> dict[int, str]:
+def _outside_links(markers: dict[int, str], links: list[tuple[int, int, str]]) -> dict[int, str]:
     moved: dict[int, str] = {}
     for offset, marker in sorted(markers.items()):
-        for mention in mentions:
-            if mention.start < offset < mention.end:
-                offset = mention.end
+        for start, end, _ in links:
+            if start < offset < end:
+                offset = end
         moved[offset] = moved.get(offset, "") + marker
     return moved
+
+
+def paragraph_label(anchor: str) -> str:
+    """'p12' → '¶12', 'c2' → 'caption 2'."""
+    return ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
 
 
 def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
@@ -190,7 +210,9 @@ def render_article(article: Article, corpus: Corpus) -> str:
         markers = {}
         for number, placed in enumerate(notes, start=1):
             markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
-        text = annotated_text(block, corpus.by_block.get((article.slug, block.anchor), []), corpus, page, markers)
+        mentions = corpus.by_block.get((article.slug, block.anchor), [])
+        topics = corpus.topic_uses_in(article.slug, block.anchor)
+        text = annotated_text(block, mentions, corpus, page, markers, topics)
         annotate = " annotate" if notes else ""
         if block.kind == "caption":
             credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""
@@ -263,7 +285,7 @@ def in_the_articles(entity: Entity, corpus: Corpus) -> str:
             grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
         for (anchor, _), spans in grouped.items():
             text = blocks[anchor].text
-            label = ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
+            label = paragraph_label(anchor)
             target = relative(page, article_page(article.slug), anchor)
             out.append(f"- “{marked_sentence(text, spans)}” [{label}]({target})")
         out.append("")
@@ -298,7 +320,7 @@ def evidence_link(relation: Relation, corpus: Corpus, from_page: str) -> str:
     article = corpus.article_by_slug[relation.anchor.article]
     block = next(b for b in article.blocks if b.anchor == relation.anchor.block)
     quoted = escape_fragment(block.text[relation.anchor.start : relation.anchor.end])
-    label = ("caption " if block.anchor.startswith("c") else "¶") + block.anchor[1:]
+    label = paragraph_label(block.anchor)
     target = relative(from_page, article_page(article.slug), block.anchor)
     return f'“{quoted}” [{label}]({target} "{escape_title(article.title)}")'
 
@@ -343,12 +365,33 @@ def notes_section(entity: Entity, corpus: Corpus) -> str:
     for placed in notes:
         article = corpus.article_by_slug[placed.anchor.article]
         anchor = placed.anchor.block
-        label = ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
+        label = paragraph_label(anchor)
         target = relative(page, article_page(article.slug), anchor)
         quote = escape(placed.note.quote.exact)
         body = note_markdown(placed).replace("\n", "\n    ")
         out.append(f"- On “{quote}” ([{label}]({target})): {body}")
     return "\n".join(out) + "\n"
+
+
+def paragraph_link(corpus: Corpus, from_page: str, article: str, anchor: str) -> str:
+    title = corpus.article_by_slug[article].title
+    return f'[{paragraph_label(anchor)}]({relative(from_page, article_page(article), anchor)} "{escape_title(title)}")'
+
+
+def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) -> str:
+    speaker = ""
+    if with_speaker and quote.speaker:
+        speaker = f" — {entity_link(corpus.entities[quote.speaker], page)}"
+    how = " *(attributed from context)*" if quote.how == "context" else ""
+    how = " *(attributed through a pronoun)*" if quote.how == "pronoun" else how
+    return f"- “{escape_fragment(quote.text.rstrip(','))}”{speaker}{how} {paragraph_link(corpus, page, quote.article, quote.block)}"
+
+
+def quotes_section(slug: str, corpus: Corpus, page: str) -> str:
+    quotes = [q for q in corpus.quotations if q.speaker == slug]
+    if not quotes:
+        return ""
+    return "## Quotes\n\n" + "\n".join(quote_line(q, corpus, page, False) for q in quotes) + "\n"
 
 
 def entity_region(entity: Entity, corpus: Corpus) -> str:
@@ -357,6 +400,7 @@ def entity_region(entity: Entity, corpus: Corpus) -> str:
         relations_section(entity, corpus),
         related(entity, corpus),
         in_the_articles(entity, corpus),
+        quotes_section(entity.slug, corpus, entity_page(entity)),
         notes_section(entity, corpus),
         alongside(entity, corpus),
     ]
