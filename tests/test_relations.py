@@ -101,3 +101,23 @@ def test_removing_the_article_lists_the_entity_files_to_edit(project: Path):
     files = sorted({line.split(":", 1)[0] for line in result.stderr.splitlines()})
     assert "docs/vendors/briefcam.md" in files and "docs/organisations/twitter.md" in files
     assert all(f.startswith("docs/") and f.endswith(".md") for f in files)
+
+
+def test_graphs_match_their_text_alternative(built_site: Path):
+    html = (built_site / "relations/index.html").read_text()
+    figure = html.split('id="relations-graph"', 1)[1].split("</figure>", 1)[0]
+    titles = re.findall(r'<path class="atlas-edge[^"]*"[^>]*><title>(.*?)</title>', figure)
+    rows = [r for r in re.findall(r"<tr>(.*?)</tr>", html, flags=re.S) if "<td" in r]
+    table = sorted(" ".join(visible_text(c) for c in re.findall(r"<td>(.*?)</td>", r, flags=re.S)[:3]) for r in rows)
+    assert sorted(t.replace("&#x27;", "'").replace("&amp;", "&") for t in titles) == [
+        t.replace(" (claimed)", "") for t in table
+    ]
+    assert 'aria-labelledby="relations-graph-caption"' in figure
+    ego = (
+        (built_site / "vendors/briefcam/index.html")
+        .read_text()
+        .split('id="graph-briefcam"', 1)[1]
+        .split("</figure>")[0]
+    )
+    assert re.findall(r'<a href="([^"]+)"', ego) == ["../canon/"]
+    assert "is a subsidiary of" in ego

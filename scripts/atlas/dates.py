@@ -78,8 +78,10 @@ def parse_date(text: str) -> str:
 
 
 def human_date(iso: str) -> str:
-    """'2020-06-18' → '18 June 2020'; '2020-12' → 'December 2020'."""
+    """'2020-06-18' → '18 June 2020'; '2020-12' → 'December 2020'; '2019' → '2019'."""
     parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 1:
+        return f"{parts[0]:04d}"
     month = list(MONTHS)[parts[1] - 1].capitalize()
     if len(parts) == 2:
         return f"{month} {parts[0]}"

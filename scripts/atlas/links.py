@@ -31,3 +31,16 @@ def safe_url(url: str) -> str | None:
     if not url.lower().startswith(("http://", "https://")):
         return None
     return urllib.parse.quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def page_url(page: str) -> str:
+    """The directory URL MkDocs serves a page at: 'vendors/ibm.md' → 'vendors/ibm/'."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    return f"{stem}/" if stem else ""
+
+
+def url_between(from_page: str, to_page: str) -> str:
+    """A relative URL for raw HTML/SVG, which MkDocs does not rewrite as it does .md links."""
+    source, target = page_url(from_page), page_url(to_page)
+    return posixpath.relpath(target or ".", source or ".") + "/"

@@ -14,6 +14,7 @@ from .corpus import Corpus
 from .dates import human_date
 from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from .escape import escape, escape_fragment, escape_line_start, escape_title
+from .graph import neighbourhood, whole_graph
 from .links import article_page, entity_page, relative, safe_url, type_index
 from .model import Article, Block, Entity, Mention
 from .notes import PlacedNote
@@ -351,9 +352,8 @@ def relations_section(entity: Entity, corpus: Corpus) -> str:
     if not pairs:
         return ""
     lines = [relation_line(r, outgoing, corpus, page) for r, outgoing in pairs]
-    return (
-        "## Relations\n\nWhat the articles say it does, each with the words that say so.\n\n" + "\n".join(lines) + "\n"
-    )
+    intro = "What the articles say it does, each with the words that say so."
+    return f"## Relations\n\n{neighbourhood(entity.slug, corpus, page)}\n{intro}\n\n" + "\n".join(lines) + "\n"
 
 
 def notes_section(entity: Entity, corpus: Corpus) -> str:
@@ -479,6 +479,7 @@ def render_relations_page(corpus: Corpus) -> str:
         "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
     ]
     if corpus.relations:
+        out.append(whole_graph(corpus, page))
         out.append("| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |")
         for relation in sorted(corpus.relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type)):
             kind = RELATION_TYPES[relation.type]

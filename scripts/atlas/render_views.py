@@ -99,10 +99,7 @@ def render_quotes(corpus: Corpus) -> str:
 
 
 def _event_date(event: Event) -> str:
-    if len(event.date) == 4:
-        text = event.date
-    else:
-        text = human_date(event.date)
+    text = human_date(event.date)
     return f"after {text}" if event.after else text
 
 
