@@ -128,3 +128,21 @@ def test_nav_lists_every_entity_type_once():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
     catalog = next(item["Catalog"] for item in config["nav"] if isinstance(item, dict) and "Catalog" in item)
     assert [next(iter(entry.values())) for entry in catalog] == [f"{t.folder}/index.md" for t in ENTITY_TYPES]
+
+
+def test_world_map_links_and_shades_countries_with_pages(built_site: Path):
+    html = (built_site / "countries/index.html").read_text()
+    figure = html.split('id="world-map"', 1)[1].split("</figure>", 1)[0]
+    links = dict(re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', figure))
+    assert links == {
+        "china/": "China: 2 mentions",
+        "spain/": "Spain: 1 mention",
+        "japan/": "Japan: 1 mention",
+        "morocco/": "Morocco: 1 mention",
+        "russia/": "Russia: 0 mentions",
+        "france/": "France: 1 mention",
+        "united-states/": "United States: 2 mentions",
+    }
+    assert re.search(r'aria-label="United States: 2 mentions"><path class="atlas-land atlas-shade-4"', figure)
+    assert re.search(r'aria-label="Russia: 0 mentions"><path class="atlas-land atlas-shade-0"', figure)
+    assert len(re.findall(r"<path ", figure)) > 150  # every country is drawn

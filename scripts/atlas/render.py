@@ -15,7 +15,7 @@ from .dates import human_date
 from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from .escape import escape, escape_fragment, escape_line_start, escape_title
 from .graph import neighbourhood, whole_graph
-from .links import article_page, entity_page, relative, safe_url, type_index
+from .links import article_page, entity_page, relative, safe_url, type_index, url_between
 from .model import Article, Block, Entity, Mention
 from .notes import PlacedNote
 from .quotations import Quotation
@@ -23,6 +23,7 @@ from .relations import Relation
 from .sentences import sentence_around
 from .topics import Topic
 from .vocabulary import RELATION_TYPES
+from .worldmap import world_map
 
 # How many neighbours "Mentioned alongside" lists, so an entity page never grows with the corpus.
 ALONGSIDE_LIMIT = 24
@@ -424,6 +425,8 @@ def render_type_index(folder: str, corpus: Corpus) -> str:
         f"{len(members)} {entity_type.plural.lower() if len(members) != 1 else entity_type.singular.lower()} "
         "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
     ]
+    if folder == "countries":
+        out.append(world_map([(e, corpus.mention_count(e.slug), url_between(page, entity_page(e))) for e in members]))
     if members:
         out.append("| Name | Summary | Country | Mentions |\n| --- | --- | --- | ---: |")
         for entity in members:
