@@ -30,6 +30,8 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
+        if "xlink:href" in values:  # links inside inline SVG
+            values.setdefault("href", values["xlink:href"])
         self.facts.tags.append((tag, values))
         if "id" in values:
             self.facts.ids.add(values["id"])

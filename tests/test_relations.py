@@ -119,5 +119,5 @@ def test_graphs_match_their_text_alternative(built_site: Path):
         .split('id="graph-briefcam"', 1)[1]
         .split("</figure>")[0]
     )
-    assert re.findall(r'<a href="([^"]+)"', ego) == ["../canon/"]
+    assert re.findall(r'<a xlink:href="([^"]+)"', ego) == ["../canon/"]
     assert "is a subsidiary of" in ego

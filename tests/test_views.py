@@ -133,7 +133,7 @@ def test_nav_lists_every_entity_type_once():
 def test_world_map_links_and_shades_countries_with_pages(built_site: Path):
     html = (built_site / "countries/index.html").read_text()
     figure = html.split('id="world-map"', 1)[1].split("</figure>", 1)[0]
-    links = dict(re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">', figure))
+    links = dict(re.findall(r'<a xlink:href="([^"]+)" aria-label="([^"]+)">', figure))
     assert links == {
         "china/": "China: 2 mentions",
         "spain/": "Spain: 1 mention",

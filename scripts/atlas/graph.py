@@ -52,7 +52,7 @@ def _label(node: Node, x: float, y: float, from_page: str, anchor: str) -> str:
     """A node's name, a link to its page where it has one."""
     text = f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(node.label)}</text>'
     if node.page:
-        return f'<a href="{url_between(from_page, node.page)}" class="atlas-node atlas-{node.kind}">{text}</a>'
+        return f'<a xlink:href="{url_between(from_page, node.page)}" class="atlas-node atlas-{node.kind}">{text}</a>'
     return f'<g class="atlas-node atlas-{node.kind}">{text}</g>'
 
 
@@ -132,7 +132,7 @@ def _figure(width: float, height: float, parts: list[str], ident: str, caption: 
     """A figure holding the SVG; one line of raw HTML so Markdown passes it through untouched."""
     svg = (
         f'<svg class="atlas-graph" viewBox="0 0 {width:.0f} {height:.0f}" role="group" '
-        f'aria-labelledby="{ident}-caption" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+        f'aria-labelledby="{ident}-caption" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{"".join(parts)}</svg>'
     )
     return (
         f'<figure class="atlas-graph-figure" id="{ident}">{svg}'

@@ -98,7 +98,7 @@ def world_map(countries: list[tuple[Entity, int, str]]) -> str:
             entity, count, url = by_code[code]
             label = f"{entity.name}: {count} mention{'s' if count != 1 else ''}"
             shapes.append(
-                f'<a href="{url}" aria-label="{escape(label)}"><path class="atlas-land atlas-shade-{_shade(count, most)}" '
+                f'<a xlink:href="{url}" aria-label="{escape(label)}"><path class="atlas-land atlas-shade-{_shade(count, most)}" '
                 f'd="{path}"><title>{escape(label)}</title></path></a>'
             )
         else:
@@ -110,7 +110,7 @@ def world_map(countries: list[tuple[Entity, int, str]]) -> str:
     )
     svg = (
         f'<svg class="atlas-map" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-labelledby="world-map-caption" '
-        f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}{legend}</svg>'
+        f'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{"".join(shapes)}{legend}</svg>'
     )
     caption = (
         "Countries with a page, shaded by how often the articles mention them; the table below lists the same. "
