@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import traceback
 from pathlib import Path
 
 from atlas import write
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError
-from atlas.pipeline import plan_site, read_sources
+from atlas.fingerprint import after_writes, code_version, fingerprint
+from atlas.pipeline import Plan, plan_site, read_sources
 from atlas.report import format_report, missing_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,9 +32,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+CACHE = Path(".cache") / "atlas-build.json"
+
+
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     sources = read_sources(root)
+    code = code_version()
+    cached = _read_cache(root)
+    if not args.report and cached.get("fingerprint") == fingerprint(sources, code):
+        # Nothing read or written has changed since a build that left docs/ exactly like this.
+        print("docs/ is up to date" if args.check else f"{cached['summary']}; 0 file(s) written, 0 deleted")
+        return 0
     plan = plan_site(sources, discard_edits=args.discard_edits)
     existing: dict[str, str | None] = dict(sources.pages)
     changes = write.compare(plan.files, plan.deletes, existing)
@@ -54,13 +65,32 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_STALE
         print("docs/ is up to date")
+        _write_cache(root, fingerprint(sources, code), _summary(plan))
         return 0
     write.apply(root, changes)
-    print(
-        f"{plan.articles} article(s), {plan.entities} entities, {plan.mentions} mentions; "
-        f"{len(changes.writes)} file(s) written, {len(changes.deletes)} deleted"
-    )
+    print(f"{_summary(plan)}; {len(changes.writes)} file(s) written, {len(changes.deletes)} deleted")
+    _write_cache(root, fingerprint(after_writes(sources, plan.files, plan.deletes), code), _summary(plan))
     return 0
+
+
+def _summary(plan: Plan) -> str:
+    return f"{plan.articles} article(s), {plan.entities} entities, {plan.mentions} mentions"
+
+
+def _read_cache(root: Path) -> dict[str, str]:
+    try:
+        return json.loads((root / CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_cache(root: Path, value: str, summary: str) -> None:
+    """Best effort: a cache that cannot be written only costs the next build its shortcut."""
+    try:
+        (root / CACHE).parent.mkdir(exist_ok=True)
+        (root / CACHE).write_text(json.dumps({"fingerprint": value, "summary": summary}) + "\n", encoding="utf-8")
+    except OSError:
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:

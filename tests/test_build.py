@@ -171,3 +171,20 @@ def test_plan_does_not_depend_on_listing_order():
     first, second = plan_site(sources), plan_site(reversed_sources)
     assert list(first.files) != [] and first.files == second.files
     assert sorted(first.files) == sorted(second.files)
+
+
+def test_an_unchanged_tree_skips_the_build_and_any_change_rebuilds(project: Path):
+    assert run_build(project).returncode == 0
+    assert (project / ".cache/atlas-build.json").is_file()
+    cached = run_build(project)
+    assert cached.stdout.strip() == "1 article(s), 41 entities, 54 mentions; 0 file(s) written, 0 deleted"
+    # A hand edit to a generated page changes the fingerprint: the build looks again and refuses.
+    index = project / "docs/articles/index.md"
+    index.write_text(index.read_text().replace("newest first", "newest first!"))
+    assert run_build(project).returncode == 2
+    index.write_text(index.read_text().replace("newest first!", "newest first"))
+    # A changed article is rebuilt.
+    seed = project / "articles" / SEED.name
+    seed.write_bytes(seed.read_bytes().replace(b"Tech giants love", b"Tech giants adore"))
+    result = run_build(project)
+    assert result.returncode == 0 and " 0 file(s) written" not in result.stdout

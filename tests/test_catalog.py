@@ -40,7 +40,7 @@ def test_missing_name():
 
 def test_malformed_yaml():
     assert errors_for({"docs/vendors/beta.md": "---\nname: [Beta\nsummary: B.\n---\n"}) == [
-        "docs/vendors/beta.md:3: malformed YAML front matter: expected ',' or ']', but got ':'"
+        "docs/vendors/beta.md:3: malformed YAML front matter: did not find expected ',' or ']'"
         " — fix the YAML syntax (quote values that contain ': ')"
     ]
 

@@ -90,14 +90,14 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(project: Path, case: st
     assert snapshot(project / "docs") == before
 
 
-def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def test_internal_error_exits_3(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     import build
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(build, "plan_site", broken)
-    assert build.main(["--check"]) == 3
+    assert build.main(["--check", "--root", str(project)]) == 3
     assert "internal error" in capsys.readouterr().err
 
 

@@ -25,6 +25,7 @@ class Corpus:
     topics: list[Topic] = field(init=False)
     quotations: list[Quotation] = field(init=False)
     events: list[Event] = field(init=False)
+    _notes_by_entity: dict[str, list[PlacedNote]] | None = field(init=False, default=None)
     by_entity: dict[str, list[Mention]] = field(init=False)
     by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
@@ -41,11 +42,10 @@ class Corpus:
             self.by_entity[mention.entity].append(mention)
             self.by_block[(mention.article, mention.block)].append(mention)
         self.topics = collect_topics(self.articles)
-        self.quotations = [
-            q
-            for a in self.articles
-            for q in find_quotations(a, [m for m in self.mentions if m.article == a.slug], self.entities)
-        ]
+        per_article: dict[str, list[Mention]] = defaultdict(list)
+        for mention in self.mentions:
+            per_article[mention.article].append(mention)
+        self.quotations = [q for a in self.articles for q in find_quotations(a, per_article[a.slug], self.entities)]
         events = [e for a in self.articles for e in article_events(a)] + editor_events(self.notes)
         self.events = sorted(events, key=lambda e: (e.sort_key, e.article, position[(e.article, e.block)], e.start))
 
@@ -57,7 +57,7 @@ class Corpus:
         return [a for a in self.articles if a.slug in slugs]
 
     def entities_in(self, article: Article) -> list[Entity]:
-        slugs = {m.entity for m in self.mentions if m.article == article.slug}
+        slugs = {m.entity for b in article.blocks for m in self.by_block.get((article.slug, b.anchor), [])}
         return sorted((self.entities[s] for s in slugs), key=lambda e: (e.type, e.name.lower()))
 
     def alongside(self, slug: str) -> list[tuple[Entity, int]]:
@@ -86,19 +86,22 @@ class Corpus:
 
     def notes_about(self, slug: str) -> list[PlacedNote]:
         """Notes bound to the entity, or on a sentence that mentions it."""
-        found = []
-        for placed in self.notes:
-            anchor = placed.anchor
-            text = next(b.text for b in self.article_by_slug[anchor.article].blocks if b.anchor == anchor.block)
-            start, end = sentence_around(text, anchor.start)
-            end = max(end, sentence_around(text, max(anchor.end - 1, anchor.start))[1])
-            covered = any(
-                m.entity == slug and start <= m.start < end
-                for m in self.by_block.get((anchor.article, anchor.block), [])
-            )
-            if (placed.note.body or placed.note.source) and (placed.note.entity == slug or covered):
-                found.append(placed)
-        return found
+        if self._notes_by_entity is None:
+            self._notes_by_entity = defaultdict(list)
+            for placed in self.notes:
+                if placed.note.body or placed.note.source:
+                    for entity in sorted(self._concerned(placed)):
+                        self._notes_by_entity[entity].append(placed)
+        return self._notes_by_entity.get(slug, [])
+
+    def _concerned(self, placed: PlacedNote) -> set[str]:
+        anchor = placed.anchor
+        text = self.block(anchor.article, anchor.block).text
+        start, end = sentence_around(text, anchor.start)
+        end = max(end, sentence_around(text, max(anchor.end - 1, anchor.start))[1])
+        named = {m.entity for m in self.by_block.get((anchor.article, anchor.block), []) if start <= m.start < end}
+        bound = {placed.note.entity} if placed.note.entity else set()
+        return named | bound
 
     def relations_of(self, slug: str) -> list[tuple[Relation, bool]]:
         """(relation, True when this entity is its source), sources first."""

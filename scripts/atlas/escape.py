@@ -14,6 +14,8 @@ _BACKSLASHED = set("\\`*_{}[]!")  # "!" too: before a link it would make an imag
 _REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
 # Quotes delimit the title; a backslash or backtick would be read before the link is.
 _TITLE_REFERENCES = {**_REFERENCES, '"': "&quot;", "'": "&#39;", "\\": "&#92;", "`": "&#96;"}
+# One table for str.translate: the escaping is a single pass in C.
+_FRAGMENT_TABLE = str.maketrans({**{c: "\\" + c for c in _BACKSLASHED}, **_REFERENCES})
 # A colon before a word char could open an emoji/icon shortcode (`:name:`).
 _SHORTCODE_COLON = re.compile(r":(?=[\w+-])")
 # What a line may start with to become a heading, list, quote, fence, rule or definition.
@@ -27,15 +29,7 @@ def escape(text: str) -> str:
 
 def escape_fragment(text: str) -> str:
     """Literal text to sit inside a line of Markdown, next to links we write; kept as is otherwise."""
-    out = []
-    for char in text:
-        if char in _BACKSLASHED:
-            out.append("\\" + char)
-        elif char in _REFERENCES:
-            out.append(_REFERENCES[char])
-        else:
-            out.append(char)
-    return _SHORTCODE_COLON.sub("&#58;", "".join(out))
+    return _SHORTCODE_COLON.sub("&#58;", text.translate(_FRAGMENT_TABLE))
 
 
 def escape_line_start(markdown: str) -> str:

@@ -8,6 +8,9 @@ import yaml
 
 from .errors import InputError
 
+# The safe loader, in C where PyYAML was built with libyaml.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Page:
@@ -30,8 +33,12 @@ def split_page(text: str, path: str) -> Page:
         raise InputError(path, 1, "front matter is not closed", "end it with a line '---'") from None
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source)
+        loader = _Loader(source)
+        try:
+            node = loader.get_single_node()  # one parse gives the values and their lines
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import urllib.parse
 
@@ -22,8 +23,13 @@ def type_index(folder: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one page under docs/ to another, as MkDocs resolves .md links."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@functools.cache
+def _relpath(path: str, start: str) -> str:
+    return posixpath.relpath(path, start)  # slow, and asked for the same pairs thousands of times
 
 
 def safe_url(url: str) -> str | None:

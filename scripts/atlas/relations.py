@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 from .model import Article, Entity
-from .selectors import Anchor, Quote, describe, find_quote
+from .selectors import Anchor, Quote, TextIndex, describe, find_quote
 from .vocabulary import RELATION_TYPES
 
 TOPIC_PREFIX = "topic:"
@@ -101,6 +101,8 @@ def resolve_relations(
     """Resolve targets and evidence; every failure names the file, the relation and the quote."""
     relations: list[Relation] = []
     errors: list[InputError] = []
+    index = TextIndex(articles)
+    slugs = {a.slug for a in articles}
     for spec in specs:
         path, line = spec.source.path, spec.line
         topic = spec.target[len(TOPIC_PREFIX) :].strip() if spec.target.startswith(TOPIC_PREFIX) else None
@@ -111,11 +113,10 @@ def resolve_relations(
                 InputError(path, line, f"relation '{spec.type}' names '{spec.target}', which has no page", fix)
             )
             continue
-        pool = [a for a in articles if spec.article is None or a.slug == spec.article]
-        if spec.article is not None and not pool:
+        if spec.article is not None and spec.article not in slugs:
             errors.append(InputError(path, line, f"relation '{spec.type}' cites article '{spec.article}', which does not exist", "use the file name of an article in articles/, without .txt"))  # fmt: skip
             continue
-        found = find_quote(spec.quote, pool)
+        found = find_quote(spec.quote, index, only=spec.article)
         where = f"in articles/{spec.article}.txt" if spec.article else "in any article"
         if len(found) != 1:
             if found:

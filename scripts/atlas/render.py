@@ -25,8 +25,9 @@ from .topics import Topic
 from .vocabulary import RELATION_TYPES
 from .worldmap import world_map
 
-# How many neighbours "Mentioned alongside" lists, so an entity page never grows with the corpus.
-ALONGSIDE_LIMIT = 24
+# Bounds that keep an entity page's size independent of the corpus's.
+ALONGSIDE_LIMIT = 24  # neighbours listed under "Mentioned alongside"
+ARTICLES_QUOTED = 20  # newest articles quoted under "In the articles"; older ones are counted
 
 
 def front_matter(fields: dict[str, object]) -> str:
@@ -276,7 +277,8 @@ def in_the_articles(entity: Entity, corpus: Corpus) -> str:
     if not mentions:
         return "## In the articles\n\nNo article mentions it yet.\n"
     out = ["## In the articles\n"]
-    for article in corpus.articles_mentioning(entity.slug):
+    articles = corpus.articles_mentioning(entity.slug)
+    for article in articles[:ARTICLES_QUOTED]:
         date = f" ({human_date(article.date)})" if article.date else ""
         out.append(f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n")
         blocks = {b.anchor: b for b in article.blocks}
@@ -291,6 +293,13 @@ def in_the_articles(entity: Entity, corpus: Corpus) -> str:
             target = relative(page, article_page(article.slug), anchor)
             out.append(f"- “{marked_sentence(text, spans)}” [{label}]({target})")
         out.append("")
+    if len(articles) > ARTICLES_QUOTED:
+        older = articles[ARTICLES_QUOTED:]
+        out.append(
+            f"{len(older)} older article{'s' if len(older) != 1 else ''} also mention it, the oldest from "
+            f"{human_date(older[-1].date) if older[-1].date else 'an undated source'}; "
+            "the [articles index](../articles/index.md) lists them all.\n"
+        )
     return "\n".join(out)
 
 

@@ -16,6 +16,9 @@ from .topics import Topic, slugify
 # --- Topics ---------------------------------------------------------------------------------
 
 
+TOPIC_USES_SHOWN = 50  # a topic page quotes at most this many passages
+
+
 def render_topic(topic: Topic, corpus: Corpus) -> str:
     page = f"topics/{topic.slug}.md"
     out = [
@@ -26,7 +29,7 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
     ]
     seen: set[tuple[str, str, tuple[int, int]]] = set()
     entities: Counter[str] = Counter()
-    for use in topic.uses:
+    for use in topic.uses[:TOPIC_USES_SHOWN]:
         block = corpus.block(use.article, use.block)
         sentence = sentence_around(block.text, use.start)
         if (use.article, use.block, sentence) in seen:

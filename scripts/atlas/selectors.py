@@ -7,6 +7,7 @@ and white space in the quote is folded, so an editor can copy from the page or t
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .model import Article
@@ -46,21 +47,44 @@ def _fold_inner(text: str) -> str:
     return lead + " ".join(text.split()) + trail
 
 
-def find_quote(quote: Quote, articles: list[Article]) -> list[Anchor]:
-    """Every place the quote matches, in order."""
+class TextIndex:
+    """All blocks' text, quotes folded, joined once per build so a look-up is one C-level scan."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.places: list[tuple[str, str, int]] = []  # (article, block anchor, offset in joined)
+        texts: list[str] = []
+        offset = 0
+        for article in articles:
+            for block in article.text_blocks:
+                self.places.append((article.slug, block.anchor, offset))
+                texts.append(block.text.translate(_SAME_QUOTES))
+                offset += len(block.text) + 1
+        self.joined = "\n".join(texts)  # no block text holds a newline
+        self.starts = [place[2] for place in self.places]
+
+
+def find_quote(quote: Quote, articles: list[Article] | TextIndex, only: str | None = None) -> list[Anchor]:
+    """Every place the quote matches, in order (in article `only`, when given)."""
+    index = articles if isinstance(articles, TextIndex) else TextIndex(articles)
     wanted = quote.folded()
-    if not wanted.exact:
+    if not wanted.exact or "\n" in wanted.exact:
         return []
     found: list[Anchor] = []
-    for article in articles:
-        for block in article.text_blocks:
-            text = block.text.translate(_SAME_QUOTES)
-            start = text.find(wanted.exact)
-            while start != -1:
-                end = start + len(wanted.exact)
-                if text[:start].endswith(wanted.prefix) and text[end:].startswith(wanted.suffix):
-                    found.append(Anchor(article.slug, block.anchor, start, end))
-                start = text.find(wanted.exact, start + 1)
+    joined = index.joined
+    start = joined.find(wanted.exact)
+    while start != -1:
+        which = bisect.bisect_right(index.starts, start) - 1
+        article, anchor, block_start = index.places[which]
+        end = start + len(wanted.exact)
+        block_end = joined.find("\n", end)
+        block_end = len(joined) if block_end == -1 else block_end
+        if (
+            (only is None or article == only)
+            and joined[block_start:start].endswith(wanted.prefix)
+            and joined[end:block_end].startswith(wanted.suffix)
+        ):
+            found.append(Anchor(article, anchor, start - block_start, end - block_start))
+        start = joined.find(wanted.exact, start + 1)
     return found
 
 

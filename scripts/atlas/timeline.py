@@ -73,6 +73,10 @@ def _iso(day: datetime.date, precision: int) -> str:
     return day.isoformat()[: {1: 4, 2: 7, 3: 10}[precision]]
 
 
+# A sentence without any of these words names no date: skip the patterns (most sentences).
+_ANY_DATE = re.compile(rf"\b(?:{_MONTH}|year|soon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
 def article_events(article: Article) -> list[Event]:
     if not article.date:
         return []  # relative dates need a publication date
@@ -80,6 +84,8 @@ def article_events(article: Article) -> list[Event]:
     published = datetime.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
     events: list[Event] = []
     for block in article.text_blocks:
+        if not _ANY_DATE.search(block.text):
+            continue
         for start, end in sentence_spans(block.text):
             sentence = block.text[start:end]
             taken: list[tuple[int, int]] = []

@@ -1,0 +1,269 @@
+"""Benchmark the build against plain MkDocs on synthetic corpora in the shape of the real one.
+
+    python scripts/bench.py                 # N = 10, 100, 1000 articles
+    python scripts/bench.py --sizes 10 100  # quicker
+
+Each corpus is the real project (the seed article, its notes, the catalog) plus N-1
+synthetic articles and synthetic entities, built in a temporary folder. Prints one
+Markdown table; docs/performance.md keeps the latest one with the machine it ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"
+sys.path.insert(0, str(SCRIPTS))
+
+from atlas.annotate import Matcher  # noqa: E402
+from atlas.pipeline import plan_site, read_sources  # noqa: E402
+
+SEED_SLUG = "2020-06-18-facial-recognition-it-and-police-in-delicate-dance"
+TYPES = ["vendors", "agencies", "advocacy", "countries", "people", "media", "organisations"]
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ven",
+    "tor",
+    "sel",
+    "dan",
+    "qui",
+    "bar",
+    "nex",
+    "ori",
+    "tal",
+    "um",
+    "pra",
+    "zeo",
+    "lin",
+    "vos",
+    "cor",
+    "tek",
+]
+FILLER = [
+    "the",
+    "technology",
+    "was",
+    "deployed",
+    "across",
+    "several",
+    "cities",
+    "while",
+    "officials",
+    "debated",
+    "its",
+    "limits",
+    "and",
+    "critics",
+    "warned",
+    "that",
+    "surveillance",
+    "without",
+    "consent",
+    "erodes",
+    "public",
+    "trust",
+    "in",
+    "policing",
+    "and",
+    "in",
+    "the",
+    "companies",
+    "that",
+    "sell",
+    "such",
+    "systems",
+    "to",
+    "governments",
+    "around",
+    "the",
+    "world",
+]
+# Run a command and report its own peak memory (kB) on the last line of stderr.
+MEASURE = (
+    "import os, resource, runpy, sys\n"
+    "sys.argv = sys.argv[1:]\n"
+    "sys.path.insert(0, os.path.dirname(sys.argv[0])) if sys.argv[0].endswith('.py') else None\n"
+    "try:\n"
+    "    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') else runpy.run_module(sys.argv[0], run_name='__main__')\n"
+    "except SystemExit as exit:\n"
+    "    code = exit.code or 0\n"
+    "else:\n"
+    "    code = 0\n"
+    "print(f'maxrss={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def synthetic_name(rng: random.Random) -> str:
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(2))
+
+
+def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> None:
+    """The real project plus synthetic articles and entity pages (deterministic)."""
+    for part in ("mkdocs.yml", "docs", "articles", "includes", "overrides"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
+    rng = random.Random(seed)
+    names = []
+    for index in range(entities):
+        name = synthetic_name(rng)
+        while name in names:
+            name = synthetic_name(rng)
+        names.append(name)
+        kind = TYPES[index % len(TYPES)]
+        slug = f"synthetic-{index:04d}"
+        (folder / "docs" / kind / f"{slug}.md").write_text(
+            f"---\nname: {name}\nsummary: A synthetic {kind[:-1]} for the benchmark.\n---\n# {name}\n\nBenchmark entity.\n"
+        )
+    for index in range(1, articles):
+        day = 1 + index % 28
+        month = 1 + (index // 28) % 12
+        year = 2015 + index // 336
+        paragraphs = []
+        for _ in range(rng.randint(14, 22)):
+            words = [rng.choice(FILLER) for _ in range(rng.randint(18, 40))]
+            for _ in range(rng.randint(0, 3)):
+                words.insert(rng.randrange(len(words)), rng.choice(names))
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        caption = f"A synthetic caption about {rng.choice(names)}"
+        text = (
+            f"# Synthetic report {index}: {rng.choice(names)} and the police\n\n{day} {_month(month)} {year}, by Bench Writer\n\n\n\n"
+            f"{caption}\n\n" + "\n\n".join(paragraphs) + f"\n\n© {year} Bench Press"
+        )
+        (folder / "articles" / f"{year}-{month:02d}-{day:02d}-synthetic-{index:04d}.txt").write_text(text)
+
+
+def _month(number: int) -> str:
+    return ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December"][number - 1]  # fmt: skip
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(seconds, peak kB, stdout) of a Python command run in its own process."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE, *command], cwd=cwd, capture_output=True, text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    peak = int(result.stderr.rsplit("maxrss=", 1)[1].split()[0])
+    return seconds, peak, result.stdout
+
+
+def matcher_seconds_per_mb(folder: Path) -> float:
+    plan = plan_site(read_sources(folder))
+    assert plan.corpus is not None
+    blocks = [b.text for a in plan.corpus.articles for b in a.text_blocks]
+    matcher = Matcher(list(plan.corpus.entities.values()))
+    start = time.perf_counter()
+    for _ in range(3):
+        for text in blocks:
+            matcher.find(text)
+    seconds = (time.perf_counter() - start) / 3
+    megabytes = sum(len(t.encode()) for t in blocks) / 1e6
+    return seconds / megabytes
+
+
+def site_figures(site: Path) -> dict[str, float]:
+    pages = sorted(p.stat().st_size for p in site.rglob("*.html"))
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    seed = site / "articles" / SEED_SLUG / "index.html"
+    return {
+        "site_mb": total / 1e6,
+        "median_kb": statistics.median(pages) / 1e3,
+        "largest_kb": pages[-1] / 1e3,
+        "index_kb": (site / "search" / "search_index.json").stat().st_size / 1e3,
+        "seed_kb": seed.stat().st_size / 1e3,
+        "seed_gzip_kb": len(gzip.compress(seed.read_bytes())) / 1e3,
+    }
+
+
+def run(articles: int, entities: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
+        folder = Path(temp)
+        make_corpus(folder, articles, entities)
+        build = str(SCRIPTS / "build.py")
+        first, build_peak, _ = timed([build, "--root", str(folder)], folder)
+        again, _, output = timed([build, "--root", str(folder)], folder)
+        written_again = int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
+        changed = sorted((folder / "articles").glob("*synthetic-0001.txt"))
+        if changed:
+            changed[0].write_text(changed[0].read_text().replace("Bench Writer", "Another Writer"))
+        _, _, output = timed([build, "--root", str(folder)], folder)
+        written_one = int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
+        mkdocs, mkdocs_peak, _ = timed(["mkdocs", "build", "--site-dir", str(folder / "site")], folder)
+        figures = site_figures(folder / "site")
+        text_mb = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt")) / 1e6
+        return {
+            "articles": articles, "entities": entities + 41, "text_mb": text_mb,
+            "build_s": first, "mkdocs_s": mkdocs, "ratio": first / mkdocs,
+            "match_s_per_mb": matcher_seconds_per_mb(folder), "rebuild_s": again, "rebuild_written": written_again,
+            "one_change_written": written_one, "build_peak_mb": build_peak / 1e3, "mkdocs_peak_mb": mkdocs_peak / 1e3,
+            **figures,
+        }  # fmt: skip
+
+
+COLUMNS = [
+    ("articles", "Articles", "{:.0f}"), ("entities", "Entities", "{:.0f}"), ("text_mb", "Text MB", "{:.2f}"),
+    ("build_s", "Build s", "{:.2f}"), ("mkdocs_s", "MkDocs s", "{:.2f}"), ("ratio", "Build/MkDocs", "{:.0%}"),
+    ("match_s_per_mb", "Match s/MB", "{:.3f}"), ("rebuild_s", "No-change rebuild s", "{:.2f}"),
+    ("rebuild_written", "Files written", "{:.0f}"), ("one_change_written", "Files after 1 change", "{:.0f}"),
+    ("site_mb", "Site MB", "{:.1f}"), ("median_kb", "Median page KB", "{:.0f}"), ("largest_kb", "Largest page KB", "{:.0f}"),
+    ("index_kb", "Search index KB", "{:.0f}"), ("seed_kb", "Seed page KB", "{:.1f}"), ("seed_gzip_kb", "Seed page gzip KB", "{:.1f}"),
+    ("build_peak_mb", "Build peak MB", "{:.0f}"), ("mkdocs_peak_mb", "MkDocs peak MB", "{:.0f}"),
+]  # fmt: skip
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    lines = ["| " + " | ".join(label for _, label, _ in COLUMNS) + " |", "|" + " ---: |" * len(COLUMNS)]
+    for row in rows:
+        lines.append("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    memory = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1e6:.0f} GB RAM"
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    args = parser.parse_args()
+    entities = {10: 50, 100: 250, 1000: 500}
+    rows = []
+    for size in args.sizes:
+        rows.append(run(size, entities.get(size, 250)))
+        print(f"N={size} done", file=sys.stderr)
+    print(f"Machine: {machine()}\n")
+    print(table(rows))
+    if args.json:
+        print(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
