@@ -196,6 +196,52 @@ def site_figures(site: Path) -> dict[str, float]:
     }
 
 
+def first_load_kb(site: Path) -> tuple[float, int]:
+    """(KB transferred with gzip, requests) when Chromium first opens the seed article, search index aside."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    urls: list[str] = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+            page = browser.new_page()
+            page.on("requestfinished", lambda request: urls.append(request.url))
+            page.goto(f"{base}articles/{SEED_SLUG}/", wait_until="networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+    total = 0
+    counted = 0
+    for url in urls:
+        path = url.removeprefix(base).split("#")[0].split("?")[0]
+        file = site / path / "index.html" if path.endswith("/") or not path else site / path
+        if "search_index" in path or not file.is_file():
+            continue
+        total += len(gzip.compress(file.read_bytes()))
+        counted += 1
+    return total / 1e3, counted
+
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 def run(articles: int, entities: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
         folder = Path(temp)
@@ -211,6 +257,7 @@ def run(articles: int, entities: int) -> dict[str, float]:
         written_one = int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
         mkdocs, mkdocs_peak, _ = timed(["mkdocs", "build", "--site-dir", str(folder / "site")], folder)
         figures = site_figures(folder / "site")
+        figures["first_load_kb"], figures["requests"] = first_load_kb(folder / "site")
         text_mb = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt")) / 1e6
         return {
             "articles": articles, "entities": entities + 41, "text_mb": text_mb,
@@ -228,6 +275,7 @@ COLUMNS = [
     ("rebuild_written", "Files written", "{:.0f}"), ("one_change_written", "Files after 1 change", "{:.0f}"),
     ("site_mb", "Site MB", "{:.1f}"), ("median_kb", "Median page KB", "{:.0f}"), ("largest_kb", "Largest page KB", "{:.0f}"),
     ("index_kb", "Search index KB", "{:.0f}"), ("seed_kb", "Seed page KB", "{:.1f}"), ("seed_gzip_kb", "Seed page gzip KB", "{:.1f}"),
+    ("first_load_kb", "Seed first load KB (gzip)", "{:.0f}"), ("requests", "Requests", "{:.0f}"),
     ("build_peak_mb", "Build peak MB", "{:.0f}"), ("mkdocs_peak_mb", "MkDocs peak MB", "{:.0f}"),
 ]  # fmt: skip
 
@@ -249,10 +297,24 @@ def machine() -> str:
     )
 
 
+PAGE = ROOT / "docs" / "performance.md"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def record(rows: list[dict[str, float]]) -> None:
+    """Replace the table between the bench markers of the Performance page; the rest is hand-written."""
+    text = PAGE.read_text(encoding="utf-8")
+    before, _, rest = text.partition(START)
+    _, _, after = rest.partition(END)
+    block = f"{START}\nMeasured on {machine()}.\n\n{table(rows)}\n{END}"
+    PAGE.write_text(before + block + after, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
+    parser.add_argument("--record", action="store_true", help=f"also write the table into {PAGE.relative_to(ROOT)}")
     args = parser.parse_args()
     entities = {10: 50, 100: 250, 1000: 500}
     rows = []
@@ -261,6 +323,8 @@ def main() -> None:
         print(f"N={size} done", file=sys.stderr)
     print(f"Machine: {machine()}\n")
     print(table(rows))
+    if args.record:
+        record(rows)
     if args.json:
         print(json.dumps(rows, indent=2))
 

@@ -243,7 +243,7 @@ def _repair(raw: list[_RawBlock]) -> tuple[tuple[Block, ...], str | None]:
             blocks.append(Block("heading", block.text, "", block.line, level=block.heading_level))
             continue
         text, links, credit = block.text, block.links, None
-        if match := _CREDIT.search(text):
+        if text.endswith(")") and (match := _CREDIT.search(text)):
             text, credit = text[: match.start()], match.group("credit").strip()
         kind = "caption" if block.gap >= _CAPTION_GAP or credit else "paragraph"
         if kind == "paragraph" and dateline is None and (match := _DATELINE.match(text)):

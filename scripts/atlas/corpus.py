@@ -42,6 +42,7 @@ class Corpus:
             self.by_entity[mention.entity].append(mention)
             self.by_block[(mention.article, mention.block)].append(mention)
         self.topics = collect_topics(self.articles)
+        self._index()
         per_article: dict[str, list[Mention]] = defaultdict(list)
         for mention in self.mentions:
             per_article[mention.article].append(mention)
@@ -53,8 +54,9 @@ class Corpus:
         return len(self.by_entity.get(slug, ()))
 
     def articles_mentioning(self, slug: str) -> list[Article]:
+        """Newest first (the corpus order)."""
         slugs = {m.article for m in self.by_entity.get(slug, ())}
-        return [a for a in self.articles if a.slug in slugs]
+        return sorted((self.article_by_slug[s] for s in slugs), key=lambda a: self._order[a.slug])
 
     def entities_in(self, article: Article) -> list[Entity]:
         slugs = {m.entity for b in article.blocks for m in self.by_block.get((article.slug, b.anchor), [])}
@@ -71,18 +73,13 @@ class Corpus:
 
     def referring(self, slug: str, key: str) -> list[Entity]:
         """Entities whose `key` (country, parent) names this one."""
-        found = [e for e in self.entities.values() if getattr(e, key) == slug]
-        return sorted(found, key=lambda e: e.name.lower())
+        return self._referring.get((key, slug), [])
 
     def notes_in(self, article: str, block: str) -> list[PlacedNote]:
         """Notes with something to say (a body or a source) in one block, in text order.
 
         A note that only binds a mention says it through the link itself."""
-        found = [
-            n for n in self.notes
-            if (n.anchor.article, n.anchor.block) == (article, block) and (n.note.body or n.note.source)
-        ]  # fmt: skip
-        return sorted(found, key=lambda n: (n.anchor.end, n.anchor.start))
+        return self._notes_by_block.get((article, block), [])
 
     def notes_about(self, slug: str) -> list[PlacedNote]:
         """Notes bound to the entity, or on a sentence that mentions it."""
@@ -110,12 +107,32 @@ class Corpus:
         return outgoing + incoming
 
     def block(self, article: str, anchor: str) -> Block:
-        return next(b for b in self.article_by_slug[article].blocks if b.anchor == anchor)
+        return self._blocks[(article, anchor)]
 
     def topic_uses_in(self, article: str, block: str) -> list[tuple[Topic, int, int]]:
-        return [
-            (topic, use.start, use.end)
-            for topic in self.topics
-            for use in topic.uses
-            if (use.article, use.block) == (article, block)
-        ]
+        return self._topics_by_block.get((article, block), [])
+
+    def named(self, name: str, folder: str) -> Entity | None:
+        """The entity of this type with this name or alias (bylines: authors, publishers)."""
+        return self._by_name.get((folder, name))
+
+    def _index(self) -> None:
+        """Look-up tables, built once, that keep every page's rendering independent of corpus size."""
+        self._order = {a.slug: i for i, a in enumerate(self.articles)}
+        self._blocks = {(a.slug, b.anchor): b for a in self.articles for b in a.blocks}
+        self._referring: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+        self._by_name: dict[tuple[str, str], Entity] = {}
+        for entity in sorted(self.entities.values(), key=lambda e: (e.name.lower(), e.slug)):
+            for key in ("country", "parent"):
+                if getattr(entity, key):
+                    self._referring[(key, getattr(entity, key))].append(entity)
+            for name in entity.names:
+                self._by_name.setdefault((entity.type, name), entity)
+        self._notes_by_block: dict[tuple[str, str], list[PlacedNote]] = defaultdict(list)
+        for placed in sorted(self.notes, key=lambda n: (n.anchor.end, n.anchor.start)):
+            if placed.note.body or placed.note.source:
+                self._notes_by_block[(placed.anchor.article, placed.anchor.block)].append(placed)
+        self._topics_by_block: dict[tuple[str, str], list[tuple[Topic, int, int]]] = defaultdict(list)
+        for topic in self.topics:
+            for use in topic.uses:
+                self._topics_by_block[(use.article, use.block)].append((topic, use.start, use.end))

@@ -172,7 +172,7 @@ def byline(article: Article, corpus: Corpus, from_page: str) -> str:
 
 def _named(name: str, folder: str, corpus: Corpus, from_page: str) -> str:
     """A byline name, linked when the catalog has an entity of that type by that name."""
-    found = next((e for e in corpus.entities.values() if e.type == folder and name in e.names), None)
+    found = corpus.named(name, folder)
     return entity_link(found, from_page, name) if found else escape(name)
 
 
