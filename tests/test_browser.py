@@ -155,21 +155,53 @@ def test_reader_journey(context, served_site: str):
     page.locator("label[for='__palette_1']").click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
     screenshot(page, "journey-5-dark")
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).display") == "none"
+    page.emulate_media(media="screen")
     assert seen.foreign() == [] and seen.console_errors == []
 
 
+PAGES = [
+    ("home", ""),
+    ("article", ARTICLE),
+    ("vendor", "vendors/clearview-ai/"),
+    ("agency", "agencies/french-interior-ministry/"),
+    ("advocacy", "advocacy/aclu/"),
+    ("country", "countries/china/"),
+    ("relations", "relations/"),
+]
+
+
+@pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(
-    ("name", "path"),
-    [("home", ""), ("article", ARTICLE), ("vendor", "vendors/clearview-ai/"), ("relations", "relations/")],
-)
-def test_screenshots(browser, served_site: str, name: str, path: str, scheme: str):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+def test_screenshots(browser, served_site: str, scheme: str, width: int):
+    """The main kinds of page, light and dark, desktop and phone: none scrolls sideways on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     seen = watch(page, served_site)
-    page.goto(f"{served_site}/{path}", wait_until="networkidle")
-    screenshot(page, f"{name}-{scheme}")
-    expected = "slate" if scheme == "dark" else "default"
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+    for name, path in PAGES:
+        page.goto(f"{served_site}/{path}", wait_until="networkidle")
+        screenshot(page, f"{name}-{scheme}-{'phone' if width < 500 else 'desktop'}")
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} is {overflow}px too wide at {width}px"
     assert seen.foreign() == []
     context.close()
+
+
+def test_index_tables_sort_and_filter(context, served_site: str):
+    page = context.new_page()
+    page.goto(f"{served_site}/countries/", wait_until="networkidle")
+    rows = page.locator("table tbody tr")
+    first = rows.first.locator("td").first.inner_text()
+    page.get_by_role("button", name="Mentions").click()
+    page.get_by_role("button", name="Mentions").click()  # descending
+    assert page.locator("th[aria-sort='descending']").count() == 1
+    top = [int(rows.nth(i).locator("td").last.inner_text()) for i in range(3)]
+    assert top == sorted(top, reverse=True) and top[0] == 2
+    page.get_by_role("button", name="Name").click()
+    assert rows.first.locator("td").first.inner_text() == first
+    page.get_by_label("Filter rows").fill("morocc")
+    assert [r for r in rows.all() if r.is_visible()][0].locator("td").first.inner_text() == "Morocco"
+    assert len([r for r in rows.all() if r.is_visible()]) == 1

@@ -15,6 +15,7 @@ from .catalog import check_catalog, entity_from_page
 from .corpus import Corpus
 from .entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
 from .errors import InputError, raise_all
+from .feed import FEED, render_feed
 from .frontmatter import Page, split_page
 from .glossary import GLOSSARY, parse_glossary
 from .links import article_page, type_index
@@ -35,6 +36,7 @@ from .render_views import render_glossary, render_quotes, render_timeline, rende
 from .selectors import describe, find_quote
 
 DOCS = "docs"
+SITE_NAME = "Facial recognition & policing atlas"  # as in mkdocs.yml; the feed's title
 HOME = f"{DOCS}/index.md"
 NOTES_SUFFIX = ".notes.md"
 
@@ -69,7 +71,11 @@ def read_sources(root: Path) -> Sources:
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(articles_dir.glob(f"*{NOTES_SUFFIX}"))
     }
-    pages = {p.relative_to(root).as_posix(): p.read_text(encoding="utf-8") for p in sorted((root / DOCS).rglob("*.md"))}
+    pages = {
+        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted([*(root / DOCS).rglob("*.md"), root / DOCS / FEED])
+        if p.is_file()
+    }
     glossary = root / GLOSSARY
     return Sources(articles, pages, notes, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
 
@@ -207,6 +213,7 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
     generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
+    generated[f"{DOCS}/{FEED}"] = (render_feed(corpus, SITE_NAME), "articles/*.txt")
     generated[f"{DOCS}/topics/index.md"] = (render_topics_index(corpus), "articles/*.txt")
     for topic in corpus.topics:
         generated[f"{DOCS}/topics/{topic.slug}.md"] = (render_topic(topic, corpus), "articles/*.txt")

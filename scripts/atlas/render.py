@@ -224,18 +224,27 @@ def render_article(article: Article, corpus: Corpus) -> str:
                 f'<figcaption markdown="span">{text}{credit}</figcaption>\n</figure>\n'
             )
         else:
-            out.append(f"{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
+            number = (
+                f'[{block.anchor[1:]}](#{block.anchor}){{ .atlas-pnum title="Link to paragraph {block.anchor[1:]}" }} '
+            )
+            out.append(f"{number}{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
         if notes:
             out.append("\n\n".join(annotation_item(n, placed) for n, placed in enumerate(notes, start=1)) + "\n")
     entities = corpus.entities_in(article)
     if entities:
-        out.append("## In this article\n")
+        # Each type's line is also the legend: mentions of that type are underlined in its colour.
+        out.append('!!! abstract "In this article"\n')
         for entity_type in ENTITY_TYPES:
             members = [e for e in entities if e.type == entity_type.folder]
             if members:
                 links = ", ".join(entity_link(e, page) for e in members)
-                out.append(f"- **{entity_type.plural}:** {links}")
-        out.append("")
+                out.append(
+                    f"    - :{entity_type.icon}: **{entity_type.plural}**{{ .atlas-legend .atlas-{entity_type.folder} }}: {links}"
+                )
+        out.append(
+            "\n    Names in the text link to their pages: a dotted underline in the colour of their type "
+            "marks them. Hover one for its summary. ¶ numbers in the margin link to each paragraph.\n"
+        )
     out.append(source_box(article))
     return "\n".join(out)
 
@@ -268,7 +277,8 @@ def infobox(entity: Entity, corpus: Corpus) -> str:
         rows.append(("First mention", human_date(min(dated))))
         rows.append(("Latest mention", human_date(max(dated))))
     items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
-    return f'<aside class="atlas-infobox" markdown>\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
+    heading = f":{entity_type.icon}: **{escape(entity.name)}**{{ .atlas-infobox-title }}"
+    return f'<aside class="atlas-infobox" markdown>\n\n{heading}\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
 
 
 def in_the_articles(entity: Entity, corpus: Corpus) -> str:
@@ -363,7 +373,8 @@ def relations_section(entity: Entity, corpus: Corpus) -> str:
         return ""
     lines = [relation_line(r, outgoing, corpus, page) for r, outgoing in pairs]
     intro = "What the articles say it does, each with the words that say so."
-    return f"## Relations\n\n{neighbourhood(entity.slug, corpus, page)}\n{intro}\n\n" + "\n".join(lines) + "\n"
+    # The list beside the facts box, the diagram below both at full width.
+    return f"## Relations\n\n{intro}\n\n" + "\n".join(lines) + f"\n\n{neighbourhood(entity.slug, corpus, page)}"
 
 
 def notes_section(entity: Entity, corpus: Corpus) -> str:
@@ -464,18 +475,41 @@ def render_articles_index(corpus: Corpus) -> str:
     return "\n".join(out)
 
 
+CARD_TYPES = ("vendors", "agencies", "advocacy", "countries")  # the home page's landscape at a glance
+
+
 def home_region(corpus: Corpus) -> str:
     page = "index.md"
-    out = ["## The catalog\n"]
-    for entity_type in ENTITY_TYPES:
-        count = sum(1 for e in corpus.entities.values() if e.type == entity_type.folder)
+    out = ["## At a glance\n", '<div class="grid cards" markdown>\n']
+    for folder in CARD_TYPES:
+        entity_type = TYPE_BY_FOLDER[folder]
+        members = [e for e in corpus.entities.values() if e.type == folder]
+        ranked = sorted(members, key=lambda e: (-corpus.mention_count(e.slug), e.name.lower()))[:5]
+        top = ", ".join(f"{entity_link(e, page)} ({corpus.mention_count(e.slug)})" for e in ranked)
         out.append(
-            f"- :{entity_type.icon}: [{entity_type.plural}]({relative(page, type_index(entity_type.folder))}): {count}"
+            f"-   :{entity_type.icon}:{{ .lg .middle }} __{entity_type.plural}__: {len(members)}\n\n    ---\n\n"
+            f"    Most mentioned: {top or 'none yet'}.\n\n"
+            f"    [All {entity_type.plural.lower()}]({relative(page, type_index(folder))})\n"
         )
-    out.append("\n## Latest articles\n")
+    out.append(
+        f"-   :material-graph-outline:{{ .lg .middle }} __Who does what__\n\n    ---\n\n"
+        f"    {len(corpus.relations)} relations, each with the words that state it, drawn as a "
+        f"[diagram]({relative(page, 'relations.md')}); a [world map]({relative(page, 'countries/index.md')}#world-map) "
+        f"of the countries; the [timeline]({relative(page, 'timeline.md')}) and the [quotes]({relative(page, 'quotes.md')}).\n"
+    )
+    out.append("</div>\n")
+    others = [t for t in ENTITY_TYPES if t.folder not in CARD_TYPES]
+    counts = ", ".join(
+        f"[{t.plural.lower()}]({relative(page, type_index(t.folder))}) "
+        f"({sum(1 for e in corpus.entities.values() if e.type == t.folder)})"
+        for t in others
+    )
+    out.append(f"The catalog also has {counts}.\n")
+    out.append("## Latest articles\n")
     for article in corpus.articles[:10]:
         date = f" ({human_date(article.date)})" if article.date else ""
-        out.append(f"- [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}")
+        publisher = f", {escape(article.publisher)}" if article.publisher else ""
+        out.append(f"- [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}{publisher}")
     if len(corpus.articles) > 10:
         out.append(f"\n[All {len(corpus.articles)} articles]({relative(page, 'articles/index.md')})")
     out.append("")
