@@ -203,5 +203,5 @@ def test_index_tables_sort_and_filter(context, served_site: str):
     page.get_by_role("button", name="Name").click()
     assert rows.first.locator("td").first.inner_text() == first
     page.get_by_label("Filter rows").fill("morocc")
-    assert [r for r in rows.all() if r.is_visible()][0].locator("td").first.inner_text() == "Morocco"
+    assert next(r for r in rows.all() if r.is_visible()).locator("td").first.inner_text() == "Morocco"
     assert len([r for r in rows.all() if r.is_visible()]) == 1

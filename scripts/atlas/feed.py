@@ -16,7 +16,7 @@ LIMIT = 50  # the newest articles; a feed is for news, the articles index has th
 
 
 def _timestamp(date: str | None) -> str:
-    parts = (date or "1970-01-01").split("-") + ["01", "01"]
+    parts = [*(date or "1970-01-01").split("-"), "01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
