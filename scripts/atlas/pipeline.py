@@ -23,15 +23,9 @@ from .model import Article, Entity, Mention
 from .notes import UNLINK, PlacedNote, parse_notes
 from .regions import check_sealed, seal, splice_region
 from .relations import Relation, parse_relations, resolve_relations
-from .render import (
-    entity_region,
-    home_region,
-    render_article,
-    render_articles_index,
-    render_redirect,
-    render_relations_page,
-    render_type_index,
-)
+from .render_article import render_article
+from .render_entity import entity_region
+from .render_index import home_region, render_articles_index, render_redirect, render_relations_page, render_type_index
 from .render_views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
 from .selectors import describe, find_quote
 

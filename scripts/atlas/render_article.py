@@ -1,0 +1,109 @@
+"""An article's page: byline, annotated paragraphs and captions, notes, sources. Pure."""
+
+from __future__ import annotations
+
+from .corpus import Corpus
+from .dates import human_date
+from .entity_types import ENTITY_TYPES
+from .escape import escape
+from .links import article_page, safe_url
+from .model import Article
+from .render import (
+    annotated_text,
+    annotation_item,
+    description,
+    entity_link,
+    front_matter,
+)
+
+
+def byline(article: Article, corpus: Corpus, from_page: str) -> str:
+    parts: list[str] = []
+    if article.dateline:
+        parts.append(f"**{escape(article.dateline)}**")
+    if article.author:
+        parts.append("By " + _named(article.author, "people", corpus, from_page))
+    if article.date:
+        parts.append(human_date(article.date))
+    if article.publisher:
+        parts.append(_named(article.publisher, "media", corpus, from_page))
+    return " · ".join(parts)
+
+
+def _named(name: str, folder: str, corpus: Corpus, from_page: str) -> str:
+    """A byline name, linked when the catalog has an entity of that type by that name."""
+    found = corpus.named(name, folder)
+    return entity_link(found, from_page, name) if found else escape(name)
+
+
+def source_box(article: Article) -> str:
+    lines: list[str] = []
+    if article.source_url and (url := safe_url(article.source_url)):
+        retrieved = f", retrieved {human_date(article.retrieved)}" if article.retrieved else ""
+        lines.append(f"Source: [{escape(article.source_url)}]({url}){retrieved}.")
+    if article.copyright:
+        lines.append(escape(article.copyright) + ".")
+    if article.notice:
+        lines.append("*" + escape(article.notice) + "*")
+    lines.append("The article's text is reproduced as received; links, paragraph numbers and notes are this site's.")
+    body = "\n\n".join("    " + line for line in lines)
+    return f'!!! quote "Source and copyright"\n\n{body}\n'
+
+
+def render_article(article: Article, corpus: Corpus) -> str:
+    page = article_page(article.slug)
+    out = [
+        front_matter(
+            {
+                "title": article.title,
+                "description": description(article),
+                "tags": sorted({link.text for block in article.blocks for link in block.dead_links}),
+                "generated_from": article.path,
+            }
+        ),
+        f"# {escape(article.title)}\n",
+    ]
+    if line := byline(article, corpus, page):
+        out.append(f"{line}\n{{ .atlas-byline }}\n")
+    for block in article.blocks:
+        if block.kind == "heading":
+            out.append(f"{'#' * block.level} {escape(block.text)}\n")
+            continue
+        notes = corpus.notes_in(article.slug, block.anchor)
+        markers = {}
+        for number, placed in enumerate(notes, start=1):
+            markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
+        mentions = corpus.by_block.get((article.slug, block.anchor), [])
+        topics = corpus.topic_uses_in(article.slug, block.anchor)
+        text = annotated_text(block, mentions, corpus, page, markers, topics)
+        annotate = " annotate" if notes else ""
+        if block.kind == "caption":
+            credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""
+            out.append(
+                f'<figure class="atlas-caption{annotate}" id="{block.anchor}" markdown>\n'
+                f'<figcaption markdown="span">{text}{credit}</figcaption>\n</figure>\n'
+            )
+        else:
+            number = (
+                f'[{block.anchor[1:]}](#{block.anchor}){{ .atlas-pnum title="Link to paragraph {block.anchor[1:]}" }} '
+            )
+            out.append(f"{number}{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
+        if notes:
+            out.append("\n\n".join(annotation_item(n, placed) for n, placed in enumerate(notes, start=1)) + "\n")
+    entities = corpus.entities_in(article)
+    if entities:
+        # Each type's line is also the legend: mentions of that type are underlined in its colour.
+        out.append('!!! abstract "In this article"\n')
+        for entity_type in ENTITY_TYPES:
+            members = [e for e in entities if e.type == entity_type.folder]
+            if members:
+                links = ", ".join(entity_link(e, page) for e in members)
+                out.append(
+                    f"    - :{entity_type.icon}: **{entity_type.plural}**{{ .atlas-legend .atlas-{entity_type.folder} }}: {links}"
+                )
+        out.append(
+            "\n    Names in the text link to their pages: a dotted underline in the colour of their type "
+            "marks them. Hover one for its summary. ¶ numbers in the margin link to each paragraph.\n"
+        )
+    out.append(source_box(article))
+    return "\n".join(out)

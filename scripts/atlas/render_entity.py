@@ -1,0 +1,159 @@
+"""The generated region of an entity page: facts, relations, mentions, quotes, notes. Pure."""
+
+from __future__ import annotations
+
+from .corpus import Corpus
+from .dates import human_date
+from .entity_types import TYPE_BY_FOLDER
+from .escape import escape
+from .graph import neighbourhood
+from .links import article_page, entity_page, relative, safe_url, type_index
+from .model import Entity
+from .render import (
+    entity_link,
+    marked_sentence,
+    note_markdown,
+    paragraph_label,
+    quote_line,
+    relation_line,
+)
+from .sentences import sentence_around
+
+# Bounds that keep an entity page's size independent of the corpus's.
+ALONGSIDE_LIMIT = 24  # neighbours listed under "Mentioned alongside"
+
+
+ARTICLES_QUOTED = 20  # newest articles quoted under "In the articles"; older ones are counted
+
+
+def infobox(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    entity_type = TYPE_BY_FOLDER[entity.type]
+    rows: list[tuple[str, str]] = [("Type", f"[{entity_type.singular}]({relative(page, type_index(entity.type))})")]
+    for key, label in (("country", "Country"), ("parent", "Parent")):
+        target = getattr(entity, key)
+        if target:
+            rows.append((label, entity_link(corpus.entities[target], page)))
+    if entity.aliases:
+        rows.append(("Also called", ", ".join(escape(a) for a in entity.aliases)))
+    if entity.website and (url := safe_url(entity.website)):
+        rows.append(("Website", f"[{escape(entity.website)}]({url})"))
+    if entity.wikidata:
+        state = "" if entity.wikidata_confirmed else " (not yet confirmed)"
+        rows.append(("Wikidata", f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata}){state}"))
+    if entity.iso3166:
+        rows.append(("ISO 3166", escape(entity.iso3166)))
+    dated = [a.date for a in corpus.articles_mentioning(entity.slug) if a.date]
+    count = corpus.mention_count(entity.slug)
+    articles = len(corpus.articles_mentioning(entity.slug))
+    rows.append(("Mentions", f"{count} in {articles} article{'s' if articles != 1 else ''}"))
+    if dated:
+        rows.append(("First mention", human_date(min(dated))))
+        rows.append(("Latest mention", human_date(max(dated))))
+    items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
+    heading = f":{entity_type.icon}: **{escape(entity.name)}**{{ .atlas-infobox-title }}"
+    return f'<aside class="atlas-infobox" markdown>\n\n{heading}\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
+
+
+def in_the_articles(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    mentions = corpus.by_entity.get(entity.slug, [])
+    if not mentions:
+        return "## In the articles\n\nNo article mentions it yet.\n"
+    out = ["## In the articles\n"]
+    articles = corpus.articles_mentioning(entity.slug)
+    for article in articles[:ARTICLES_QUOTED]:
+        date = f" ({human_date(article.date)})" if article.date else ""
+        out.append(f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n")
+        blocks = {b.anchor: b for b in article.blocks}
+        grouped: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
+        for mention in (m for m in mentions if m.article == article.slug):
+            block = blocks[mention.block]
+            sentence = sentence_around(block.text, mention.start)
+            grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
+        for (anchor, _), spans in grouped.items():
+            text = blocks[anchor].text
+            label = paragraph_label(anchor)
+            target = relative(page, article_page(article.slug), anchor)
+            out.append(f"- “{marked_sentence(text, spans)}” [{label}]({target})")
+        out.append("")
+    if len(articles) > ARTICLES_QUOTED:
+        older = articles[ARTICLES_QUOTED:]
+        out.append(
+            f"{len(older)} older article{'s' if len(older) != 1 else ''} also mention it, the oldest from "
+            f"{human_date(older[-1].date) if older[-1].date else 'an undated source'}; "
+            "the [articles index](../articles/index.md) lists them all.\n"
+        )
+    return "\n".join(out)
+
+
+def related(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    out: list[str] = []
+    for key, heading in (("parent", "Subsidiaries"), ("country", "Based or located here")):
+        members = corpus.referring(entity.slug, key)
+        if members:
+            out.append(f"**{heading}:** " + ", ".join(entity_link(e, page) for e in members) + "\n")
+    return "## Related\n\n" + "\n".join(out) if out else ""
+
+
+def alongside(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    pairs = corpus.alongside(entity.slug)
+    if not pairs:
+        return ""
+    shown = pairs[:ALONGSIDE_LIMIT]
+    items = [f"- {entity_link(other, page)} ({count})" for other, count in shown]
+    more = f"\n\nAnd {len(pairs) - len(shown)} more." if len(pairs) > len(shown) else ""
+    return (
+        "## Mentioned alongside\n\nEntities named in the same paragraph or caption, "
+        "with how many they share.\n\n" + "\n".join(items) + more + "\n"
+    )
+
+
+def relations_section(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    pairs = corpus.relations_of(entity.slug)
+    if not pairs:
+        return ""
+    lines = [relation_line(r, outgoing, corpus, page) for r, outgoing in pairs]
+    intro = "What the articles say it does, each with the words that say so."
+    # The list beside the facts box, the diagram below both at full width.
+    return f"## Relations\n\n{intro}\n\n" + "\n".join(lines) + f"\n\n{neighbourhood(entity.slug, corpus, page)}"
+
+
+def notes_section(entity: Entity, corpus: Corpus) -> str:
+    page = entity_page(entity)
+    notes = corpus.notes_about(entity.slug)
+    if not notes:
+        return ""
+    out = ["## Editor's notes\n"]
+    for placed in notes:
+        article = corpus.article_by_slug[placed.anchor.article]
+        anchor = placed.anchor.block
+        label = paragraph_label(anchor)
+        target = relative(page, article_page(article.slug), anchor)
+        quote = escape(placed.note.quote.exact)
+        body = note_markdown(placed).replace("\n", "\n    ")
+        out.append(f"- On “{quote}” ([{label}]({target})): {body}")
+    return "\n".join(out) + "\n"
+
+
+def quotes_section(slug: str, corpus: Corpus, page: str) -> str:
+    quotes = [q for q in corpus.quotations if q.speaker == slug]
+    if not quotes:
+        return ""
+    return "## Quotes\n\n" + "\n".join(quote_line(q, corpus, page, False) for q in quotes) + "\n"
+
+
+def entity_region(entity: Entity, corpus: Corpus) -> str:
+    sections = [
+        infobox(entity, corpus),
+        relations_section(entity, corpus),
+        related(entity, corpus),
+        in_the_articles(entity, corpus),
+        quotes_section(entity.slug, corpus, entity_page(entity)),
+        notes_section(entity, corpus),
+        alongside(entity, corpus),
+    ]
+    return "\n".join(s for s in sections if s)

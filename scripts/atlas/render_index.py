@@ -1,0 +1,165 @@
+"""Index pages: each type, the articles, the home page's region, relations, redirects. Pure."""
+
+from __future__ import annotations
+
+import posixpath
+
+from .corpus import Corpus
+from .dates import human_date
+from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
+from .escape import escape
+from .graph import whole_graph
+from .links import article_page, entity_page, relative, type_index, url_between
+from .model import Entity
+from .render import (
+    entity_link,
+    evidence_link,
+    front_matter,
+)
+from .vocabulary import RELATION_TYPES
+from .worldmap import world_map
+
+
+def _cell(text: str) -> str:
+    return escape(text) if text else "—"
+
+
+def render_type_index(folder: str, corpus: Corpus) -> str:
+    entity_type = TYPE_BY_FOLDER[folder]
+    page = type_index(folder)
+    members = sorted((e for e in corpus.entities.values() if e.type == folder), key=lambda e: e.name.lower())
+    out = [
+        front_matter({"title": entity_type.plural, "generated_from": f"docs/{folder}/*.md"}),
+        f"# :{entity_type.icon}: {entity_type.plural}\n",
+        f"{len(members)} {entity_type.plural.lower() if len(members) != 1 else entity_type.singular.lower()} "
+        "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
+    ]
+    if folder == "countries":
+        out.append(world_map([(e, corpus.mention_count(e.slug), url_between(page, entity_page(e))) for e in members]))
+    if members:
+        out.append("| Name | Summary | Country | Mentions |\n| --- | --- | --- | ---: |")
+        for entity in members:
+            country = entity_link(corpus.entities[entity.country], page) if entity.country else "—"
+            out.append(
+                f"| {entity_link(entity, page)} | {_cell(entity.summary)} | {country} | {corpus.mention_count(entity.slug)} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+MOST_NAMED = 6  # entities listed per article in the articles index
+
+
+def _most_named(article: Article, corpus: Corpus, page: str) -> str:
+    counts: dict[str, int] = {}
+    for block in article.blocks:
+        for mention in corpus.by_block.get((article.slug, block.anchor), []):
+            counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    ranked = sorted(counts, key=lambda slug: (-counts[slug], corpus.entities[slug].name.lower()))
+    links = ", ".join(entity_link(corpus.entities[slug], page) for slug in ranked[:MOST_NAMED])
+    more = f" and {len(ranked) - MOST_NAMED} more" if len(ranked) > MOST_NAMED else ""
+    return (links + more) or "—"
+
+
+def render_articles_index(corpus: Corpus) -> str:
+    page = "articles/index.md"
+    out = [
+        front_matter({"title": "Articles", "generated_from": "articles/*.txt"}),
+        "# :material-file-document-multiple: Articles\n",
+        f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}, newest first.\n",
+    ]
+    if corpus.articles:
+        out.append("| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |")
+        for article in corpus.articles:
+            date = human_date(article.date) if article.date else "—"
+            link = f"[{escape(article.title)}]({relative(page, article_page(article.slug))})"
+            out.append(f"| {date} | {link} | {_cell(article.publisher or '')} | {_most_named(article, corpus, page)} |")
+        out.append("")
+    return "\n".join(out)
+
+
+CARD_TYPES = ("vendors", "agencies", "advocacy", "countries")  # the home page's landscape at a glance
+
+
+def home_region(corpus: Corpus) -> str:
+    page = "index.md"
+    out = ["## At a glance\n", '<div class="grid cards" markdown>\n']
+    for folder in CARD_TYPES:
+        entity_type = TYPE_BY_FOLDER[folder]
+        members = [e for e in corpus.entities.values() if e.type == folder]
+        ranked = sorted(members, key=lambda e: (-corpus.mention_count(e.slug), e.name.lower()))[:5]
+        top = ", ".join(f"{entity_link(e, page)} ({corpus.mention_count(e.slug)})" for e in ranked)
+        out.append(
+            f"-   :{entity_type.icon}:{{ .lg .middle }} __{entity_type.plural}__: {len(members)}\n\n    ---\n\n"
+            f"    Most mentioned: {top or 'none yet'}.\n\n"
+            f"    [All {entity_type.plural.lower()}]({relative(page, type_index(folder))})\n"
+        )
+    out.append(
+        f"-   :material-graph-outline:{{ .lg .middle }} __Who does what__\n\n    ---\n\n"
+        f"    {len(corpus.relations)} relations, each with the words that state it, drawn as a "
+        f"[diagram]({relative(page, 'relations.md')}); a [world map]({relative(page, 'countries/index.md')}#world-map) "
+        f"of the countries; the [timeline]({relative(page, 'timeline.md')}) and the [quotes]({relative(page, 'quotes.md')}).\n"
+    )
+    out.append("</div>\n")
+    others = [t for t in ENTITY_TYPES if t.folder not in CARD_TYPES]
+    counts = ", ".join(
+        f"[{t.plural.lower()}]({relative(page, type_index(t.folder))}) "
+        f"({sum(1 for e in corpus.entities.values() if e.type == t.folder)})"
+        for t in others
+    )
+    out.append(f"The catalog also has {counts}.\n")
+    out.append("## Latest articles\n")
+    for article in corpus.articles[:10]:
+        date = f" ({human_date(article.date)})" if article.date else ""
+        publisher = f", {escape(article.publisher)}" if article.publisher else ""
+        out.append(f"- [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}{publisher}")
+    if len(corpus.articles) > 10:
+        out.append(f"\n[All {len(corpus.articles)} articles]({relative(page, 'articles/index.md')})")
+    out.append("")
+    return "\n".join(out)
+
+
+def render_relations_page(corpus: Corpus) -> str:
+    page = "relations.md"
+    out = [
+        front_matter({"title": "Relations", "generated_from": "relations in docs/*/*.md"}),
+        "# :material-graph-outline: Relations\n",
+        "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
+        "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
+    ]
+    if corpus.relations:
+        out.append(whole_graph(corpus, page))
+        out.append("| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |")
+        for relation in sorted(corpus.relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type)):
+            kind = RELATION_TYPES[relation.type]
+            target = (
+                entity_link(corpus.entities[relation.target], page) if relation.target else escape(relation.topic or "")
+            )
+            label = kind.label + (" (claimed)" if relation.claimed else "")
+            source = entity_link(corpus.entities[relation.source], page)
+            out.append(f"| {source} | {label} | {target} | {evidence_link(relation, corpus, page)} |")
+        out.append("")
+    else:
+        out.append("No relations are declared yet.\n")
+    return "\n".join(out)
+
+
+def render_redirect(entity: Entity, old_slug: str) -> str:
+    """A page at an entity's old address that sends readers (and links) to the new one."""
+    old_page = f"{entity.type}/{old_slug}.md"
+    new_url = posixpath.relpath(f"{entity.type}/{entity.slug}", f"{entity.type}/{old_slug}") + "/"
+    return "\n".join(
+        [
+            front_matter(
+                {
+                    "title": entity.name,
+                    "redirect_to": new_url,
+                    "template": "redirect.html",
+                    "search": {"exclude": True},
+                    "generated_from": entity.path,
+                }
+            ),
+            f"# {escape(entity.name)}\n",
+            f"This page has moved to {entity_link(entity, old_page)}.\n",
+        ]
+    )
