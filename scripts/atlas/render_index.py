@@ -10,7 +10,7 @@ from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from .escape import escape
 from .graph import whole_graph
 from .links import article_page, entity_page, relative, type_index, url_between
-from .model import Entity
+from .model import Article, Entity
 from .render import (
     entity_link,
     evidence_link,
