@@ -150,6 +150,7 @@ def test_build_is_deterministic_across_environments(project: Path, tmp_path: Pat
         for path in (root / "docs").rglob("*.md"):
             if "generated-page" in path.read_text() or path.parent.name == "articles":
                 path.unlink()  # regenerate fully generated pages from scratch
+        shutil.rmtree(root / "docs" / "data")
         subprocess.run(
             [sys.executable, str(ROOT / "scripts/build.py"), "--root", str(root)],
             env={**os.environ, **env}, check=True, capture_output=True,

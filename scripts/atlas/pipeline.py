@@ -14,16 +14,18 @@ from .article import decode, parse_article
 from .catalog import check_catalog, entity_from_page
 from .corpus import Corpus
 from .entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
-from .errors import InputError, raise_all
+from .errors import EditConflict, InputError, raise_all
+from .exports import DATA, export_files
 from .feed import FEED, render_feed
 from .frontmatter import Page, split_page
 from .glossary import GLOSSARY, parse_glossary
 from .links import article_page, type_index
 from .model import Article, Entity, Mention
 from .notes import UNLINK, PlacedNote, parse_notes
-from .regions import check_sealed, seal, splice_region
+from .regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
 from .relations import Relation, parse_relations, resolve_relations
 from .render_article import render_article
+from .render_data import data_manifest, render_data_page
 from .render_entity import entity_region
 from .render_index import home_region, render_articles_index, render_redirect, render_relations_page, render_type_index
 from .render_views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
@@ -67,7 +69,7 @@ def read_sources(root: Path) -> Sources:
     }
     pages = {
         p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted([*(root / DOCS).rglob("*.md"), root / DOCS / FEED])
+        for p in sorted([*(root / DOCS).rglob("*.md"), root / DOCS / FEED, *(root / DOCS / DATA).glob("*")])
         if p.is_file()
     }
     glossary = root / GLOSSARY
@@ -208,6 +210,8 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
     generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
     generated[f"{DOCS}/{FEED}"] = (render_feed(corpus, SITE_NAME), "articles/*.txt")
+    exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus).items()}
+    generated[f"{DOCS}/data.md"] = (render_data_page(exports), "the articles, notes and entity pages")
     generated[f"{DOCS}/topics/index.md"] = (render_topics_index(corpus), "articles/*.txt")
     for topic in corpus.topics:
         generated[f"{DOCS}/topics/{topic.slug}.md"] = (render_topic(topic, corpus), "articles/*.txt")
@@ -231,6 +235,21 @@ def plan_site(sources: Sources, discard_edits: bool = False) -> Plan:
         except InputError as error:
             errors.append(error)
         files[path] = seal(content, source)
+
+    # Data files cannot carry a checksum trailer: the data page lists theirs instead.
+    manifest = data_manifest(sources.pages.get(f"{DOCS}/data.md", ""))
+    for path, content in exports.items():
+        existing = sources.pages.get(path)
+        if existing is not None and not discard_edits and manifest.get(path) != sha256(existing):
+            errors.append(
+                EditConflict(
+                    path,
+                    None,
+                    "this generated data file was edited by hand",
+                    f"edit its sources instead, {DISCARD_HINT}",
+                )
+            )
+        files[path] = content
 
     spliced = [(e.path, entity_region(e, corpus)) for e in entities]
     spliced.append((HOME, home_region(corpus)))
@@ -268,7 +287,7 @@ def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Me
 
 def _stale_generated(sources: Sources, files: dict[str, str]) -> list[str]:
     """Pages in the build's own folders that no source produces any more."""
-    owned = tuple(f"{DOCS}/{folder}/" for folder in GENERATED_FOLDERS)
+    owned = tuple(f"{DOCS}/{folder}/" for folder in (*GENERATED_FOLDERS, DATA))
     stale = {p for p in sources.pages if p.startswith(owned) and p not in files}
     stale |= {p for p in sources.pages if p not in files and _is_redirect(sources.pages[p])}
     return sorted(stale)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from .corpus import Corpus
 from .dates import human_date
 from .entity_types import TYPE_BY_FOLDER
@@ -146,6 +148,45 @@ def quotes_section(slug: str, corpus: Corpus, page: str) -> str:
     return "## Quotes\n\n" + "\n".join(quote_line(q, corpus, page, False) for q in quotes) + "\n"
 
 
+SCHEMA_TYPES = {
+    "vendors": "Organization",
+    "organisations": "Organization",
+    "advocacy": "NGO",
+    "media": "NewsMediaOrganization",
+    "agencies": "GovernmentOrganization",
+    "people": "Person",
+}
+
+
+def json_ld(entity: Entity, corpus: Corpus) -> str:
+    """schema.org data for search engines and reusers; sameAs Wikidata only when confirmed."""
+    kind = SCHEMA_TYPES.get(entity.type) or ("Country" if entity.iso3166 and len(entity.iso3166) == 2 else "Place")
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": kind, "name": entity.name}
+    if entity.aliases:
+        data["alternateName"] = list(entity.aliases)
+    data["description"] = entity.summary
+    if entity.website:
+        data["url"] = entity.website
+    if entity.wikidata and entity.wikidata_confirmed:
+        data["sameAs"] = [f"https://www.wikidata.org/wiki/{entity.wikidata}"]
+    if entity.parent:
+        key = "containedInPlace" if kind in ("Country", "Place") else "parentOrganization"
+        data[key] = {
+            "@type": "Place" if key == "containedInPlace" else "Organization",
+            "name": corpus.entities[entity.parent].name,
+        }
+    if entity.country and kind not in ("Country", "Place"):
+        data["nationality" if kind == "Person" else "location"] = {
+            "@type": "Country",
+            "name": corpus.entities[entity.country].name,
+        }
+    if entity.country and kind in ("Country", "Place"):
+        data["containedInPlace"] = {"@type": "Country", "name": corpus.entities[entity.country].name}
+    # "<" as \u003c: no text can close the script element early.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
 def entity_region(entity: Entity, corpus: Corpus) -> str:
     sections = [
         infobox(entity, corpus),
@@ -155,5 +196,6 @@ def entity_region(entity: Entity, corpus: Corpus) -> str:
         quotes_section(entity.slug, corpus, entity_page(entity)),
         notes_section(entity, corpus),
         alongside(entity, corpus),
+        json_ld(entity, corpus),
     ]
     return "\n".join(s for s in sections if s)

@@ -1,0 +1,149 @@
+"""Downloadable data: entities, relations, mentions (JSON and CSV) and the editor's notes as W3C
+Web Annotation JSON-LD. Pure: corpus in, file contents out; deterministic and sorted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .corpus import Corpus
+from .links import entity_page, page_url
+from .vocabulary import RELATION_TYPES
+
+DATA = "data"
+CONTEXT_CHARS = 32  # prefix/suffix length written into TextQuoteSelectors an editor left open
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def entity_records(corpus: Corpus) -> list[dict[str, object]]:
+    records = []
+    for entity in sorted(corpus.entities.values(), key=lambda e: e.slug):
+        records.append(
+            {
+                "slug": entity.slug, "type": entity.type, "name": entity.name, "aliases": list(entity.aliases),
+                "summary": entity.summary, "country": entity.country, "parent": entity.parent,
+                "website": entity.website, "wikidata": entity.wikidata, "wikidata_confirmed": entity.wikidata_confirmed,
+                "iso3166": entity.iso3166, "mentions": corpus.mention_count(entity.slug),
+                "articles": len(corpus.articles_mentioning(entity.slug)), "page": page_url(entity_page(entity)),
+            }
+        )  # fmt: skip
+    return records
+
+
+def relation_records(corpus: Corpus) -> list[dict[str, object]]:
+    records = []
+    for relation in corpus.relations:
+        records.append(
+            {
+                "source": relation.source, "type": relation.type, "label": RELATION_TYPES[relation.type].label,
+                "target": relation.target, "topic": relation.topic, "claimed": relation.claimed,
+                "evidence": {"exact": relation.quote.exact, "prefix": relation.quote.prefix, "suffix": relation.quote.suffix},
+                "article": relation.anchor.article, "paragraph": relation.anchor.block,
+            }
+        )  # fmt: skip
+    return sorted(records, key=lambda r: (str(r["source"]), str(r["type"]), str(r["target"] or r["topic"])))
+
+
+def mention_records(corpus: Corpus) -> list[dict[str, object]]:
+    return [
+        {
+            "article": m.article,
+            "paragraph": m.block,
+            "entity": m.entity,
+            "surface": m.surface,
+            "start": m.start,
+            "end": m.end,
+        }
+        for m in corpus.mentions
+    ]
+
+
+def annotations(corpus: Corpus) -> dict[str, object]:
+    """The notes as a W3C Web Annotation collection, each targeting its quote in its article."""
+    items = []
+    for number, placed in enumerate(
+        sorted(corpus.notes, key=lambda n: (n.anchor.article, n.anchor.block, n.anchor.start)), 1
+    ):
+        note, anchor = placed.note, placed.anchor
+        text = corpus.block(anchor.article, anchor.block).text
+        prefix = note.quote.prefix or text[max(0, anchor.start - CONTEXT_CHARS) : anchor.start]
+        suffix = note.quote.suffix or text[anchor.end : anchor.end + CONTEXT_CHARS]
+        bodies: list[dict[str, object]] = []
+        if note.body:
+            bodies.append(
+                {"type": "TextualBody", "value": note.body, "format": "text/markdown", "purpose": "commenting"}
+            )
+        if note.source:
+            bodies.append(
+                {"type": "TextualBody", "value": note.source, "purpose": "describing", "format": "text/plain"}
+            )
+        if note.entity and note.entity in corpus.entities:
+            bodies.append(
+                {
+                    "type": "SpecificResource",
+                    "source": page_url(entity_page(corpus.entities[note.entity])),
+                    "purpose": "identifying",
+                }
+            )
+        item: dict[str, object] = {
+            "id": f"notes.jsonld#note-{number}",
+            "type": "Annotation",
+            "motivation": "identifying" if not note.body and note.entity else "commenting",
+            "body": bodies,
+            "target": {
+                "source": f"articles/{anchor.article}/",
+                "selector": [
+                    {
+                        "type": "TextQuoteSelector",
+                        "exact": text[anchor.start : anchor.end],
+                        "prefix": prefix,
+                        "suffix": suffix,
+                    },
+                    {
+                        "type": "FragmentSelector",
+                        "value": anchor.block,
+                        "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+                    },
+                ],
+            },
+        }
+        if note.date:
+            item["dcterms:date"] = note.date
+        items.append(item)
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "AnnotationCollection",
+        "label": "Editor's notes",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+def export_files(corpus: Corpus) -> dict[str, str]:
+    """File name under docs/data/ → content."""
+    entities = entity_records(corpus)
+    entity_columns = [k for k in entities[0]] if entities else ["slug"]
+    mentions = mention_records(corpus)
+    mention_columns = ["article", "paragraph", "entity", "surface", "start", "end"]
+    return {
+        "entities.json": _json(entities),
+        "entities.csv": _csv(
+            entity_columns, [[("; ".join(v) if isinstance(v, list) else v) for v in e.values()] for e in entities]
+        ),
+        "relations.json": _json(relation_records(corpus)),
+        "mentions.json": _json(mentions),
+        "mentions.csv": _csv(mention_columns, [[m[c] for c in mention_columns] for m in mentions]),
+        "notes.jsonld": _json(annotations(corpus)),
+    }

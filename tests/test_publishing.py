@@ -1,0 +1,106 @@
+"""Publishing: data exports that agree with the pages, JSON-LD, and the Zensical build."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SEED_SLUG, copy_project, run_build, snapshot
+from html_tools import read_page
+
+
+def test_exports_parse_and_agree_with_the_pages(built_site: Path):
+    entities = json.loads((built_site / "data/entities.json").read_text())
+    with (built_site / "data/entities.csv").open() as stream:
+        rows = list(csv.DictReader(stream))
+    assert [e["slug"] for e in entities] == [r["slug"] for r in rows] == sorted(e["slug"] for e in entities)
+    for entity in entities:
+        page = (built_site / entity["page"] / "index.html").read_text()
+        assert (
+            f"{entity['mentions']} in {entity['articles']} article" in re.sub(r"<[^>]+>", " ", page)
+            or entity["mentions"] == 0
+        )
+    mentions = json.loads((built_site / "data/mentions.json").read_text())
+    article = read_page(built_site / "articles" / SEED_SLUG / "index.html")
+    linked = [link for link in article.links if "atlas-mention" in link.attrs.get("class", "")]
+    assert len(mentions) == len(linked) == sum(e["mentions"] for e in entities)
+    assert all(m["paragraph"] in article.ids for m in mentions)
+    relations = json.loads((built_site / "data/relations.json").read_text())
+    table = (built_site / "relations/index.html").read_text()
+    assert len(relations) == len([r for r in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S) if "<td" in r])
+
+
+def test_notes_are_w3c_web_annotations(built_site: Path):
+    collection = json.loads((built_site / "data/notes.jsonld").read_text())
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) > 10
+    firm = next(i for i in items if i["target"]["selector"][0]["exact"] == "The firm")
+    assert firm["target"]["selector"][0]["suffix"] == ", which received funding"
+    assert firm["target"]["selector"][1] == {
+        "type": "FragmentSelector",
+        "value": "p12",
+        "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
+    }
+    assert firm["body"] == [{"type": "SpecificResource", "source": "vendors/clearview-ai/", "purpose": "identifying"}]
+
+
+def test_entity_pages_embed_schema_org(built_site: Path):
+    expected = {"vendors/ibm": "Organization", "agencies/french-interior-ministry": "GovernmentOrganization",
+                "people/peter-thiel": "Person", "countries/france": "Country", "advocacy/aclu": "NGO",
+                "media/afp": "NewsMediaOrganization", "countries/europe": "Place"}  # fmt: skip
+    for page, kind in expected.items():
+        html = (built_site / page / "index.html").read_text()
+        (data,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, flags=re.S)
+        parsed = json.loads(data)
+        assert parsed["@type"] == kind and parsed["@context"] == "https://schema.org"
+        assert "sameAs" not in parsed  # no Wikidata ID in the catalog is confirmed yet
+
+
+def test_a_hand_edited_data_file_is_refused(project: Path):
+    assert run_build(project).returncode == 0
+    data = project / "docs/data/entities.csv"
+    data.write_text(data.read_text().replace("IBM", "I.B.M."))
+    before = snapshot(project / "docs")
+    result = run_build(project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("docs/data/entities.csv: this generated data file was edited by hand")
+    assert snapshot(project / "docs") == before
+    assert run_build(project, "--discard-edits").returncode == 0
+
+
+def test_zensical_builds_the_same_docs(tmp_path: Path):
+    zensical = Path(sys.executable).parent / "zensical"
+    assert zensical.exists(), "zensical is in requirements-dev.txt"
+    root = copy_project(tmp_path / "zensical")
+    result = subprocess.run([str(zensical), "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "site"
+    for page in (
+        "index.html",
+        f"articles/{SEED_SLUG}/index.html",
+        "vendors/clearview-ai/index.html",
+        "relations/index.html",
+    ):
+        assert (site / page).is_file(), page
+    article = (site / "articles" / SEED_SLUG / "index.html").read_text()
+    assert 'id="p12"' in article and "clearview-ai" in article
+    shutil.rmtree(site)
+
+
+def test_hosting_workflow_runs_the_local_publish_script():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/publish.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    assert {"run": "bash scripts/publish.sh"}.items() <= next(s for s in steps if "run" in s).items()
+    assert any(s.get("uses", "").startswith("actions/upload-pages-artifact") for s in steps)
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    script = (ROOT / "scripts/publish.sh").read_text()
+    for command in ("scripts/build.py --check", "pytest", "mkdocs build --strict"):
+        assert command in script
