@@ -24,6 +24,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--report", action="store_true", help="write nothing; list names in the articles that have no entity page"
     )
     parser.add_argument(
+        "--excerpts",
+        action="store_true",
+        help="copyright-safe mode: publish articles as short passages around each name, never whole paragraphs",
+    )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="for a site opened from disk (build MkDocs with ATLAS_OFFLINE=true too): links in diagrams point at .html files",
+    )
+    parser.add_argument(
         "--discard-edits",
         action="store_true",
         help="overwrite hand edits made inside generated regions and generated pages",
@@ -38,13 +48,13 @@ CACHE = Path(".cache") / "atlas-build.json"
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     sources = read_sources(root)
-    code = code_version()
+    code = code_version() + (" excerpts" if args.excerpts else "") + (" offline" if args.offline else "")
     cached = _read_cache(root)
     if not args.report and cached.get("fingerprint") == fingerprint(sources, code):
         # Nothing read or written has changed since a build that left docs/ exactly like this.
         print("docs/ is up to date" if args.check else f"{cached['summary']}; 0 file(s) written, 0 deleted")
         return 0
-    plan = plan_site(sources, discard_edits=args.discard_edits)
+    plan = plan_site(sources, discard_edits=args.discard_edits, excerpts=args.excerpts, offline=args.offline)
     existing: dict[str, str | None] = dict(sources.pages)
     changes = write.compare(plan.files, plan.deletes, existing)
     for item in plan.unlinked:

@@ -205,3 +205,61 @@ def test_index_tables_sort_and_filter(context, served_site: str):
     page.get_by_label("Filter rows").fill("morocc")
     assert next(r for r in rows.all() if r.is_visible()).locator("td").first.inner_text() == "Morocco"
     assert len([r for r in rows.all() if r.is_visible()]) == 1
+
+
+def test_offline_build_works_opened_from_disk(browser, tmp_path: Path):
+    """ATLAS_OFFLINE=true: .html links, search index inlined, no server and no other host."""
+    import subprocess
+    import sys
+
+    from conftest import copy_project, run_build
+    from site_checks import broken_links
+
+    root = copy_project(tmp_path / "offline")
+    assert run_build(root, "--offline").returncode == 0
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, check=True, capture_output=True,
+        env={**os.environ, "ATLAS_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"},
+    )  # fmt: skip
+    site = root / "site"
+    assert broken_links(site) == []
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto((site / "articles" / f"{SEED_SLUG}.html").as_uri())
+    page.locator("#p16 a.atlas-mention", has_text="Huawei").click()
+    page.wait_for_url("**/vendors/huawei.html")
+    page.locator("#relations ~ figure a").first.click()  # a node of the relation diagram
+    page.wait_for_url("**/*.html")
+    assert all(url.startswith(("file://", "data:", "blob:", "about:")) for url in requests), requests
+    page.close()
+
+
+def test_site_served_under_a_subpath(browser, built_site: Path):
+    import functools
+    import http.server
+    import threading
+
+    class Prefixed(_Quiet):
+        def translate_path(self, path: str) -> str:
+            return super().translate_path(path.removeprefix("/atlas")) if path.startswith("/atlas/") else "/nonexistent"
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Prefixed, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/atlas"
+        page = browser.new_page()
+        failed: list[str] = []
+        page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+        page.goto(f"{base}/{ARTICLE}", wait_until="networkidle")
+        page.locator("#p9 a.atlas-mention", has_text="Clearview AI").click()
+        page.wait_for_url(f"{base}/vendors/clearview-ai/")
+        page.locator(".atlas-graph-figure a").first.click()
+        page.wait_for_url(f"{base}/**")
+        page.goto(f"{base}/countries/", wait_until="networkidle")
+        page.locator("#world-map a").first.click()
+        page.wait_for_url(f"{base}/countries/*/")
+        assert failed == []
+        page.close()
+    finally:
+        server.shutdown()

@@ -104,3 +104,32 @@ def test_hosting_workflow_runs_the_local_publish_script():
     script = (ROOT / "scripts/publish.sh").read_text()
     for command in ("scripts/build.py --check", "pytest", "mkdocs build --strict"):
         assert command in script
+
+
+def test_excerpt_mode_never_shows_a_whole_paragraph(project: Path):
+    import html as html_module
+
+    from atlas.article import decode, parse_article
+    from conftest import mkdocs_build
+
+    result = run_build(project, "--excerpts")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    source = project / "articles" / f"{SEED_SLUG}.txt"
+    article = parse_article(decode(source.read_bytes(), "a"), "a", SEED_SLUG)
+    texts = [
+        " ".join(html_module.unescape(re.sub(r"<[^>]+>", "", p.read_text())).split()) for p in site.rglob("*.html")
+    ]
+    texts += [p.read_text() for p in site.rglob("*.json")] + [(site / "feed.xml").read_text()]
+    whole = [b.anchor for b in article.text_blocks for t in texts if b.text in t]
+    assert whole == []
+    page = read_page(site / "articles" / SEED_SLUG / "index.html")
+    assert {f"p{i}" for i in range(1, 20)} <= page.ids  # cited anchors survive
+    assert any("clearview-ai" in link.href for link in page.links if "atlas-mention" in link.attrs.get("class", ""))
+    assert "read the whole article on the publisher" in re.sub(
+        r"<[^>]+>", "", (site / "articles" / SEED_SLUG / "index.html").read_text()
+    )
+    # Back to full text for editors: the ordinary build restores the committed pages.
+    assert run_build(project).returncode == 0
+    assert snapshot(project / "docs") == snapshot(ROOT / "docs")

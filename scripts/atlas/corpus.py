@@ -22,6 +22,8 @@ class Corpus:
     notes: list[PlacedNote] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     glossary: list[tuple[str, str]] = field(default_factory=list)
+    excerpts: bool = False  # copyright-safe mode: show passages around names, never whole paragraphs
+    directory_urls: bool = True  # False for the offline build: raw links then point at x/y.html
     topics: list[Topic] = field(init=False)
     quotations: list[Quotation] = field(init=False)
     events: list[Event] = field(init=False)

@@ -33,7 +33,7 @@ def render_feed(corpus: Corpus, site_name: str) -> str:
             f"<title>{escape(article.title)}</title>"
             f'<link rel="alternate" type="text/html" href="articles/{escape(article.slug)}/"/>'
             f"<updated>{_timestamp(article.date)}</updated>{author}"
-            f"<summary>{escape(description(article))}</summary>{categories}"
+            f"<summary>{escape(description(article, corpus.excerpts))}</summary>{categories}"
             "</entry>"
         )
     return (

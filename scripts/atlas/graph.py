@@ -48,11 +48,11 @@ def _end(relation: Relation) -> str:
     return relation.target or f"topic:{slugify(relation.topic or '')}"
 
 
-def _label(node: Node, x: float, y: float, from_page: str, anchor: str) -> str:
+def _label(node: Node, x: float, y: float, from_page: str, anchor: str, directory_urls: bool = True) -> str:
     """A node's name, a link to its page where it has one."""
     text = f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}">{escape(node.label)}</text>'
     if node.page:
-        return f'<a xlink:href="{url_between(from_page, node.page)}" class="atlas-node atlas-{node.kind}">{text}</a>'
+        return f'<a xlink:href="{url_between(from_page, node.page, directory_urls)}" class="atlas-node atlas-{node.kind}">{text}</a>'
     return f'<g class="atlas-node atlas-{node.kind}">{text}</g>'
 
 
@@ -83,7 +83,7 @@ def whole_graph(corpus: Corpus, from_page: str) -> str:
         anchor = "start" if math.cos(angle) >= 0 else "end"
         lx, ly = x + 10 * math.cos(angle), y + 10 * math.sin(angle) + 4
         labels.append(f'<circle class="atlas-dot atlas-{node.kind}" cx="{x:.1f}" cy="{y:.1f}" r="5"/>')
-        labels.append(_label(node, lx, ly, from_page, anchor))
+        labels.append(_label(node, lx, ly, from_page, anchor, corpus.directory_urls))
     return _figure(
         size, size, edges + labels, "relations-graph",
         f"Diagram of all {len(corpus.relations)} relations between {len(ordered)} entities and topics",
@@ -119,7 +119,7 @@ def neighbourhood(slug: str, corpus: Corpus, from_page: str) -> str:
         anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
         dx = 10 if anchor == "start" else -10 if anchor == "end" else 0
         dy = 4 if anchor != "middle" else (-10 if math.sin(angle) < 0 else 20)
-        parts.append(_label(nodes[key], x + dx, y + dy, from_page, anchor))
+        parts.append(_label(nodes[key], x + dx, y + dy, from_page, anchor, corpus.directory_urls))
     me = nodes[slug]
     parts.append(f'<circle class="atlas-dot atlas-{me.kind} atlas-self" cx="{cx:.1f}" cy="{cy:.1f}" r="9"/>')
     parts.append(

@@ -46,7 +46,12 @@ def page_url(page: str) -> str:
     return f"{stem}/" if stem else ""
 
 
-def url_between(from_page: str, to_page: str) -> str:
-    """A relative URL for raw HTML/SVG, which MkDocs does not rewrite as it does .md links."""
+def url_between(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A relative URL for raw HTML/SVG, which MkDocs does not rewrite as it does .md links.
+
+    With directory URLs off (the offline build, opened from disk) pages are `x/y.html`."""
+    if not directory_urls:
+        source, target = from_page.removesuffix(".md") + ".html", to_page.removesuffix(".md") + ".html"
+        return posixpath.relpath(target, posixpath.dirname(source) or ".")
     source, target = page_url(from_page), page_url(to_page)
     return posixpath.relpath(target or ".", source or ".") + "/"

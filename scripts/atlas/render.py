@@ -6,8 +6,10 @@ MkDocs validates them and they work under `mkdocs serve` and on a hosted subpath
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
+import re
 
 from .corpus import Corpus
 from .escape import escape, escape_fragment, escape_line_start, escape_title
@@ -48,9 +50,10 @@ def entity_link(entity: Entity, from_page: str, text: str | None = None, tooltip
     return f"[{label}]({target}{title})"
 
 
-def description(article: Article) -> str:
+def description(article: Article, excerpt: bool = False) -> str:
     first = next((b.text for b in article.blocks if b.kind == "paragraph"), article.title)
-    return first if len(first) <= 200 else first[:197].rsplit(" ", 1)[0] + "…"
+    limit = 80 if excerpt else 200  # excerpts: never a whole paragraph
+    return first if len(first) <= limit and not excerpt else first[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
 def note_markdown(placed: PlacedNote) -> str:
@@ -134,17 +137,55 @@ def paragraph_link(corpus: Corpus, from_page: str, article: str, anchor: str) ->
     return f'[{paragraph_label(anchor)}]({relative(from_page, article_page(article), anchor)} "{escape_title(title)}")'
 
 
-def marked_sentence(text: str, spans: list[tuple[int, int]]) -> str:
-    """The sentence around the first span, with every mention inside it in bold."""
-    start, end = sentence_around(text, spans[0][0])
-    out: list[str] = []
-    position = start
-    for s, e in spans:
-        if start <= s and e <= end:
-            out.append(escape_fragment(text[position:s]) + f"**{escape_fragment(text[s:e])}**")
-            position = e
-    out.append(escape_fragment(text[position:end]))
-    return escape_line_start("".join(out))
+def marked_sentence(text: str, spans: list[tuple[int, int]], excerpt: bool = False) -> str:
+    """The sentence around the first span with every span inside it in bold; for excerpts,
+    only a few words either side of each span, the gaps shown as "…"."""
+    sentence_start, sentence_end = sentence_around(text, spans[0][0])
+    inside = [(s, e) for s, e in spans if sentence_start <= s and e <= sentence_end]
+    windows = [(max(a, sentence_start), min(b, sentence_end)) for a, b in excerpt_windows(text, inside)]
+    if not excerpt:
+        windows = [(sentence_start, sentence_end)]
+    pieces = []
+    for start, end in windows:
+        out, position = [], start
+        for s, e in inside:
+            if start <= s and e <= end:
+                out.append(escape_fragment(text[position:s]) + f"**{escape_fragment(text[s:e])}**")
+                position = e
+        out.append(escape_fragment(text[position:end]))
+        pieces.append("".join(out))
+    lead = "… " if windows[0][0] > sentence_start else ""
+    tail = " …" if windows[-1][1] < sentence_end else ""
+    return escape_line_start(lead + " … ".join(pieces) + tail)
+
+
+EXCERPT_WORDS = 6  # words kept either side of a name when only excerpts may be shown
+
+
+def excerpt_windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ranges around the spans that never add up to the whole text: the context narrows
+    (6 words, 3, 1, none) until something of the text is left out."""
+    for words in (EXCERPT_WORDS, 3, 1, 0):
+        windows = _windows(text, spans, words)
+        if sum(end - start for start, end in windows) < len(text.strip()):
+            return windows
+    return windows
+
+
+def _windows(text: str, spans: list[tuple[int, int]], words: int) -> list[tuple[int, int]]:
+    """Merged character ranges covering each span and `words` words either side of it."""
+    bounds = [0] + [m.end() for m in re.finditer(r"\s+", text)]  # word starts
+    ends = [m.start() for m in re.finditer(r"\s+", text)] + [len(text)]  # word ends
+    windows: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        first = max(0, bisect.bisect_right(bounds, start) - 1 - words)
+        last = min(len(ends) - 1, bisect.bisect_left(ends, end) + words)
+        window = (bounds[first], ends[last])
+        if windows and window[0] <= windows[-1][1] + 1:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], window[1]))
+        else:
+            windows.append(window)
+    return windows
 
 
 def evidence_link(relation: Relation, corpus: Corpus, from_page: str) -> str:
@@ -182,4 +223,10 @@ def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) 
         speaker = f" — {entity_link(corpus.entities[quote.speaker], page)}"
     how = " *(attributed from context)*" if quote.how == "context" else ""
     how = " *(attributed through a pronoun)*" if quote.how == "pronoun" else how
-    return f"- “{escape_fragment(quote.text.rstrip(','))}”{speaker}{how} {paragraph_link(corpus, page, quote.article, quote.block)}"
+    words = quote.text.rstrip(",").split()
+    text = (
+        " ".join(words[: 2 * EXCERPT_WORDS]) + " …"
+        if corpus.excerpts and len(words) > 2 * EXCERPT_WORDS
+        else " ".join(words)
+    )
+    return f"- “{escape_fragment(text)}”{speaker}{how} {paragraph_link(corpus, page, quote.article, quote.block)}"

@@ -7,14 +7,17 @@ from .dates import human_date
 from .entity_types import ENTITY_TYPES
 from .escape import escape
 from .links import article_page, safe_url
-from .model import Article
+from .model import Article, Block, Mention
+from .notes import PlacedNote
 from .render import (
     annotated_text,
     annotation_item,
     description,
     entity_link,
+    excerpt_windows,
     front_matter,
 )
+from .topics import Topic
 
 
 def byline(article: Article, corpus: Corpus, from_page: str) -> str:
@@ -50,13 +53,54 @@ def source_box(article: Article) -> str:
     return f'!!! quote "Source and copyright"\n\n{body}\n'
 
 
+def excerpt_notice(article: Article) -> str:
+    url = safe_url(article.source_url) if article.source_url else None
+    where = f"[the publisher's page]({url})" if url else "the publisher's copy"
+    owner = escape(article.copyright or article.publisher or "its publisher")
+    return (
+        f'!!! info "Excerpts"\n\n    This article is {owner}. The site shows only short passages around the names it '
+        f"links and the editor's notes; read the whole article on {where}. Paragraph numbers stay the same.\n"
+    )
+
+
+def excerpted_text(
+    block: Block,
+    mentions: list[Mention],
+    corpus: Corpus,
+    page: str,
+    markers: dict[int, str],
+    topics: list[tuple[Topic, int, int]],
+    notes: list[PlacedNote],
+) -> str:
+    """Copyright-safe mode: a few words around each mention, note and topic, never the whole block."""
+    spans = [(m.start, m.end) for m in mentions] + [(s, e) for _, s, e in topics]
+    spans += [(p.anchor.start, p.anchor.end) for p in notes]
+    if not spans:
+        return "…"
+    pieces = []
+    windows = excerpt_windows(block.text, spans)
+    for start, end in windows:
+        part = Block(block.kind, block.text[start:end], block.anchor, block.line)
+        shift = [
+            Mention(m.article, m.block, m.start - start, m.end - start, m.entity, m.surface)
+            for m in mentions
+            if start <= m.start and m.end <= end
+        ]
+        inner_topics = [(t, s - start, e - start) for t, s, e in topics if start <= s and e <= end]
+        inner_markers = {o - start: mark for o, mark in markers.items() if start <= o <= end}
+        pieces.append(annotated_text(part, shift, corpus, page, inner_markers, inner_topics))
+    lead = "… " if windows[0][0] > 0 else ""
+    tail = " …" if windows[-1][1] < len(block.text) else ""
+    return lead + " … ".join(pieces) + tail
+
+
 def render_article(article: Article, corpus: Corpus) -> str:
     page = article_page(article.slug)
     out = [
         front_matter(
             {
                 "title": article.title,
-                "description": description(article),
+                "description": description(article, corpus.excerpts),
                 "tags": sorted({link.text for block in article.blocks for link in block.dead_links}),
                 "generated_from": article.path,
             }
@@ -65,6 +109,8 @@ def render_article(article: Article, corpus: Corpus) -> str:
     ]
     if line := byline(article, corpus, page):
         out.append(f"{line}\n{{ .atlas-byline }}\n")
+    if corpus.excerpts:
+        out.append(excerpt_notice(article))
     for block in article.blocks:
         if block.kind == "heading":
             out.append(f"{'#' * block.level} {escape(block.text)}\n")
@@ -75,7 +121,10 @@ def render_article(article: Article, corpus: Corpus) -> str:
             markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
         mentions = corpus.by_block.get((article.slug, block.anchor), [])
         topics = corpus.topic_uses_in(article.slug, block.anchor)
-        text = annotated_text(block, mentions, corpus, page, markers, topics)
+        if corpus.excerpts:
+            text = excerpted_text(block, mentions, corpus, page, markers, topics, notes)
+        else:
+            text = annotated_text(block, mentions, corpus, page, markers, topics)
         annotate = " annotate" if notes else ""
         if block.kind == "caption":
             credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""

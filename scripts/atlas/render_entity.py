@@ -77,7 +77,7 @@ def in_the_articles(entity: Entity, corpus: Corpus) -> str:
             text = blocks[anchor].text
             label = paragraph_label(anchor)
             target = relative(page, article_page(article.slug), anchor)
-            out.append(f"- “{marked_sentence(text, spans)}” [{label}]({target})")
+            out.append(f"- “{marked_sentence(text, spans, corpus.excerpts)}” [{label}]({target})")
         out.append("")
     if len(articles) > ARTICLES_QUOTED:
         older = articles[ARTICLES_QUOTED:]

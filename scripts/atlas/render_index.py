@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from .corpus import Corpus
 from .dates import human_date
 from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
@@ -35,7 +33,14 @@ def render_type_index(folder: str, corpus: Corpus) -> str:
         "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
     ]
     if folder == "countries":
-        out.append(world_map([(e, corpus.mention_count(e.slug), url_between(page, entity_page(e))) for e in members]))
+        out.append(
+            world_map(
+                [
+                    (e, corpus.mention_count(e.slug), url_between(page, entity_page(e), corpus.directory_urls))
+                    for e in members
+                ]
+            )
+        )
     if members:
         out.append("| Name | Summary | Country | Mentions |\n| --- | --- | --- | ---: |")
         for entity in members:
@@ -144,10 +149,10 @@ def render_relations_page(corpus: Corpus) -> str:
     return "\n".join(out)
 
 
-def render_redirect(entity: Entity, old_slug: str) -> str:
+def render_redirect(entity: Entity, old_slug: str, directory_urls: bool = True) -> str:
     """A page at an entity's old address that sends readers (and links) to the new one."""
     old_page = f"{entity.type}/{old_slug}.md"
-    new_url = posixpath.relpath(f"{entity.type}/{entity.slug}", f"{entity.type}/{old_slug}") + "/"
+    new_url = url_between(old_page, entity_page(entity), directory_urls)
     return "\n".join(
         [
             front_matter(

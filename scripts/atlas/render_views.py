@@ -36,7 +36,7 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
             continue
         seen.add((use.article, use.block, sentence))
         out.append(
-            f"- “{marked_sentence(block.text, [(use.start, use.end)])}” {paragraph_link(corpus, page, use.article, use.block)}"
+            f"- “{marked_sentence(block.text, [(use.start, use.end)], corpus.excerpts)}” {paragraph_link(corpus, page, use.article, use.block)}"
         )
         for mention in corpus.by_block.get((use.article, use.block), []):
             if sentence[0] <= mention.start < sentence[1]:
@@ -138,7 +138,7 @@ def render_timeline(corpus: Corpus) -> str:
             out.append(f"- **{_event_date(event)}** :material-pencil: *Editor's note:* {body}{source} — on {link}{who}")
         else:
             phrase = event.start + block.text[event.start : event.end].find(event.phrase)
-            sentence = marked_sentence(block.text, [(phrase, phrase + len(event.phrase))])
+            sentence = marked_sentence(block.text, [(phrase, phrase + len(event.phrase))], corpus.excerpts)
             out.append(f"- **{_event_date(event)}** — “{sentence}” {link}{who}")
     return "\n".join(out) + "\n"
 
