@@ -34,6 +34,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="for a site opened from disk (build MkDocs with ATLAS_OFFLINE=true too): links in diagrams point at .html files",
     )
     parser.add_argument(
+        "--site-url", help="the public address, written into citations (publishing builds; not for committed docs/)"
+    )
+    parser.add_argument(
         "--discard-edits",
         action="store_true",
         help="overwrite hand edits made inside generated regions and generated pages",
@@ -48,13 +51,20 @@ CACHE = Path(".cache") / "atlas-build.json"
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     sources = read_sources(root)
-    code = code_version() + (" excerpts" if args.excerpts else "") + (" offline" if args.offline else "")
+    code = (
+        code_version()
+        + (" excerpts" if args.excerpts else "")
+        + (" offline" if args.offline else "")
+        + f" {args.site_url or ''}"
+    )
     cached = _read_cache(root)
     if not args.report and cached.get("fingerprint") == fingerprint(sources, code):
         # Nothing read or written has changed since a build that left docs/ exactly like this.
         print("docs/ is up to date" if args.check else f"{cached['summary']}; 0 file(s) written, 0 deleted")
         return 0
-    plan = plan_site(sources, discard_edits=args.discard_edits, excerpts=args.excerpts, offline=args.offline)
+    plan = plan_site(
+        sources, discard_edits=args.discard_edits, excerpts=args.excerpts, offline=args.offline, site_url=args.site_url
+    )
     existing: dict[str, str | None] = dict(sources.pages)
     changes = write.compare(plan.files, plan.deletes, existing)
     for item in plan.unlinked:

@@ -16,6 +16,7 @@ python3 -m venv .venv
 .venv/bin/python scripts/build.py --check          # the committed docs/ is current
 .venv/bin/python -m pytest -q -m "not browser"    # the browser suite runs in .ci/run
 flags=()
+[ -n "${ATLAS_SITE_URL:-}" ] && flags+=(--site-url "$ATLAS_SITE_URL")
 [ "${ATLAS_EXCERPTS:-0}" = "1" ] && flags+=(--excerpts)
 [ "${ATLAS_OFFLINE:-false}" = "true" ] && flags+=(--offline)
 if [ ${#flags[@]} -gt 0 ]; then

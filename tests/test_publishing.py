@@ -133,3 +133,12 @@ def test_excerpt_mode_never_shows_a_whole_paragraph(project: Path):
     # Back to full text for editors: the ordinary build restores the committed pages.
     assert run_build(project).returncode == 0
     assert snapshot(project / "docs") == snapshot(ROOT / "docs")
+
+
+def test_cite_this_page_uses_the_public_address_when_publishing(project: Path):
+    committed = (ROOT / "docs/vendors/clearview-ai.md").read_text()
+    assert "\\url{vendors/clearview-ai/}" in committed and "Content as of 18 June 2020." in committed
+    assert run_build(project, "--site-url", "https://example.org/atlas/").returncode == 0
+    page = (project / "docs/vendors/clearview-ai.md").read_text()
+    assert "howpublished = {\\url{https://example.org/atlas/vendors/clearview-ai/}}" in page
+    assert "“Clearview AI”, https://example.org/atlas/vendors/clearview-ai/. Content as of 18 June 2020." in page

@@ -24,6 +24,7 @@ class Corpus:
     glossary: list[tuple[str, str]] = field(default_factory=list)
     excerpts: bool = False  # copyright-safe mode: show passages around names, never whole paragraphs
     directory_urls: bool = True  # False for the offline build: raw links then point at x/y.html
+    site_url: str | None = None  # the public address, for citations (publishing builds only)
     topics: list[Topic] = field(init=False)
     quotations: list[Quotation] = field(init=False)
     events: list[Event] = field(init=False)

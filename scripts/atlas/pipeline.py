@@ -176,7 +176,13 @@ def _load_notes(
     return placed, errors
 
 
-def plan_site(sources: Sources, discard_edits: bool = False, excerpts: bool = False, offline: bool = False) -> Plan:
+def plan_site(
+    sources: Sources,
+    discard_edits: bool = False,
+    excerpts: bool = False,
+    offline: bool = False,
+    site_url: str | None = None,
+) -> Plan:
     """What docs/ should hold. Raises InputError(s), all independent ones together."""
     articles, article_errors = _load_articles(sources)
     entities, pages, catalog_errors = _load_catalog(sources)
@@ -199,7 +205,9 @@ def plan_site(sources: Sources, discard_edits: bool = False, excerpts: bool = Fa
         mentions.extend(found)
         unlinked.extend(ambiguous)
     mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(notes, articles))
-    corpus = Corpus(articles, by_slug, mentions, notes, relations, glossary, excerpts, directory_urls=not offline)
+    corpus = Corpus(
+        articles, by_slug, mentions, notes, relations, glossary, excerpts, directory_urls=not offline, site_url=site_url
+    )
 
     generated: dict[str, tuple[str, str]] = {}  # path → (content, the source to edit instead)
     for article in corpus.articles:

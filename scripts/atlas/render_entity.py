@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .corpus import Corpus
 from .dates import human_date
 from .entity_types import TYPE_BY_FOLDER
 from .escape import escape
 from .graph import neighbourhood
-from .links import article_page, entity_page, relative, safe_url, type_index
+from .links import article_page, entity_page, page_url, relative, safe_url, type_index
 from .model import Entity
 from .render import (
     entity_link,
@@ -187,6 +188,31 @@ def json_ld(entity: Entity, corpus: Corpus) -> str:
     return f'<script type="application/ld+json">{text}</script>\n'
 
 
+SITE_NAME = "Facial recognition & policing atlas"
+_BIBTEX_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "&%$#_{}"} | {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\^{}"}
+)
+
+
+def cite_block(entity: Entity, corpus: Corpus) -> str:
+    """How to cite this page: plain text and BibTeX, with its address and the content's date."""
+    path = page_url(entity_page(entity))
+    url = f"{corpus.site_url.rstrip('/')}/{path}" if corpus.site_url else path
+    dated = [a.date for a in corpus.articles if a.date]
+    as_of = max(dated) if dated else None
+    when = f" Content as of {human_date(as_of)}." if as_of else ""
+    year = f"  year = {{{as_of[:4]}}},\n" if as_of else ""
+    note = f"  note = {{Content as of {as_of}}},\n" if as_of else ""
+    bibtex = (
+        f"@misc{{atlas-{entity.slug},\n  title = {{{entity.name.translate(_BIBTEX_SPECIAL)}}},\n"
+        f"  author = {{{{{SITE_NAME.translate(_BIBTEX_SPECIAL)}}}}},\n  howpublished = {{\\url{{{url}}}}},\n{note}{year}}}"
+    )
+    plain = f"{escape(SITE_NAME)}, “{escape(entity.name)}”, {escape(url)}.{when}"
+    fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", bibtex))])  # no name can close it
+    body = "\n".join("    " + line for line in [f"{fence}bibtex", *bibtex.split("\n"), fence])
+    return f'??? quote "Cite this page"\n\n    {plain}\n\n{body}\n'
+
+
 def entity_region(entity: Entity, corpus: Corpus) -> str:
     sections = [
         infobox(entity, corpus),
@@ -196,6 +222,7 @@ def entity_region(entity: Entity, corpus: Corpus) -> str:
         quotes_section(entity.slug, corpus, entity_page(entity)),
         notes_section(entity, corpus),
         alongside(entity, corpus),
+        cite_block(entity, corpus),
         json_ld(entity, corpus),
     ]
     return "\n".join(s for s in sections if s)
