@@ -43,6 +43,11 @@ def front_matter(fields: dict[str, object]) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
+def page_head(title: str, icon: str, generated_from: str, **meta: object) -> list[str]:
+    """Front matter and the title line every generated page starts with."""
+    return [front_matter({"title": title, **meta, "generated_from": generated_from}), f"# :{icon}: {escape(title)}\n"]
+
+
 def entity_link(entity: Entity, from_page: str, text: str | None = None, tooltip: bool = False) -> str:
     label = escape(text if text is not None else entity.name)
     target = relative(from_page, entity_page(entity))

@@ -13,6 +13,7 @@ from .render import (
     entity_link,
     evidence_link,
     front_matter,
+    page_head,
 )
 from .vocabulary import RELATION_TYPES
 from .worldmap import world_map
@@ -69,8 +70,7 @@ def _most_named(article: Article, corpus: Corpus, page: str) -> str:
 def render_articles_index(corpus: Corpus) -> str:
     page = "articles/index.md"
     out = [
-        front_matter({"title": "Articles", "generated_from": "articles/*.txt"}),
-        "# :material-file-document-multiple: Articles\n",
+        *page_head("Articles", "material-file-document-multiple", "articles/*.txt"),
         f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}, newest first.\n",
     ]
     if corpus.articles:
@@ -127,8 +127,7 @@ def home_region(corpus: Corpus) -> str:
 def render_relations_page(corpus: Corpus) -> str:
     page = "relations.md"
     out = [
-        front_matter({"title": "Relations", "generated_from": "relations in docs/*/*.md"}),
-        "# :material-graph-outline: Relations\n",
+        *page_head("Relations", "material-graph-outline", "relations in docs/*/*.md"),
         "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
         "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
     ]

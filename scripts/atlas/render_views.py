@@ -8,7 +8,7 @@ from .corpus import Corpus
 from .dates import human_date
 from .escape import escape
 from .links import relative
-from .render import entity_link, front_matter, marked_sentence, paragraph_link, quote_line
+from .render import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from .sentences import sentence_around
 from .timeline import Event
 from .topics import Topic, slugify
@@ -22,8 +22,7 @@ TOPIC_USES_SHOWN = 50  # a topic page quotes at most this many passages
 def render_topic(topic: Topic, corpus: Corpus) -> str:
     page = f"topics/{topic.slug}.md"
     out = [
-        front_matter({"title": topic.name.capitalize(), "generated_from": "dead links in articles/*.txt"}),
-        f"# :material-tag-outline: {escape(topic.name.capitalize())}\n",
+        *page_head(topic.name.capitalize(), "material-tag-outline", "dead links in articles/*.txt"),
         "A subject the articles point to. Where they raise it, and who is named alongside.\n",
         "## In the articles\n",
     ]
@@ -59,8 +58,7 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
 def render_topics_index(corpus: Corpus) -> str:
     page = "topics/index.md"
     out = [
-        front_matter({"title": "Topics", "generated_from": "dead links in articles/*.txt"}),
-        "# :material-tag-multiple-outline: Topics\n",
+        *page_head("Topics", "material-tag-multiple-outline", "dead links in articles/*.txt"),
         "Subjects the articles link to (in the source text these were links with no target).\n",
         "| Topic | Mentions | Articles |\n| --- | ---: | ---: |",
     ]
@@ -78,8 +76,7 @@ def render_topics_index(corpus: Corpus) -> str:
 def render_quotes(corpus: Corpus) -> str:
     page = "quotes.md"
     out = [
-        front_matter({"title": "Quotes", "generated_from": "articles/*.txt"}),
-        "# :material-format-quote-open: Quotes\n",
+        *page_head("Quotes", "material-format-quote-open", "articles/*.txt"),
         "Every direct quotation in the articles, with who said it. Where the article does not say so "
         "in as many words, the attribution is marked.\n",
     ]
@@ -109,8 +106,7 @@ def _event_date(event: Event) -> str:
 def render_timeline(corpus: Corpus) -> str:
     page = "timeline.md"
     out = [
-        front_matter({"title": "Timeline", "generated_from": "articles/*.txt and their notes"}),
-        "# :material-timeline-clock-outline: Timeline\n",
+        *page_head("Timeline", "material-timeline-clock-outline", "articles/*.txt and their notes"),
         'Dated events the articles report, relative dates ("last year", "in February") resolved against '
         "each article's publication date. :material-pencil: marks events an editor added from another "
         "source; they are not the article's words.\n",
@@ -148,8 +144,7 @@ def render_timeline(corpus: Corpus) -> str:
 
 def render_glossary(corpus: Corpus) -> str:
     out = [
-        front_matter({"title": "Glossary", "generated_from": "includes/abbreviations.md"}),
-        "# :material-book-alphabet: Glossary\n",
+        *page_head("Glossary", "material-book-alphabet", "includes/abbreviations.md"),
         "Abbreviations the articles use. Wherever they occur on the site, hovering one shows its expansion.\n",
         "| Abbreviation | Stands for |\n| --- | --- |",
     ]
