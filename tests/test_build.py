@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, SEED, run_build, snapshot
 
 
@@ -189,3 +190,14 @@ def test_an_unchanged_tree_skips_the_build_and_any_change_rebuilds(project: Path
     seed.write_bytes(seed.read_bytes().replace(b"Tech giants love", b"Tech giants adore"))
     result = run_build(project)
     assert result.returncode == 0 and " 0 file(s) written" not in result.stdout
+
+
+def test_every_command_line_option_is_documented_in_the_readme(capsys: pytest.CaptureFixture[str]):
+    import build
+
+    with pytest.raises(SystemExit):
+        build.parse_args(["--help"])
+    options = set(re.findall(r"(--[a-z-]+)", capsys.readouterr().out)) - {"--help"}
+    readme = (ROOT / "README.md").read_text()
+    assert len(options) >= 7
+    assert sorted(o for o in options if f"`{o}" not in readme) == []
