@@ -142,3 +142,13 @@ def test_cite_this_page_uses_the_public_address_when_publishing(project: Path):
     page = (project / "docs/vendors/clearview-ai.md").read_text()
     assert "howpublished = {\\url{https://example.org/atlas/vendors/clearview-ai/}}" in page
     assert "“Clearview AI”, https://example.org/atlas/vendors/clearview-ai/. Content as of 18 June 2020." in page
+
+
+def test_workflow_passes_the_github_workflow_schema(tmp_path: Path):
+    linter = Path(sys.executable).parent / "check-jsonschema"
+    command = [str(linter), "--builtin-schema", "vendor.github-workflows"]
+    good = subprocess.run([*command, str(ROOT / ".github/workflows/publish.yml")], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    stepz: []\n")
+    assert subprocess.run([*command, str(broken)], capture_output=True).returncode != 0
