@@ -8,7 +8,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from .errors import InputError
 from .frontmatter import Page
 from .model import Entity
@@ -225,11 +224,3 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page]) -> list[InputE
             )
         )
     return errors
-
-
-def entity_folders() -> tuple[str, ...]:
-    return tuple(t.folder for t in ENTITY_TYPES)
-
-
-def is_entity_type(folder: str) -> bool:
-    return folder in TYPE_BY_FOLDER

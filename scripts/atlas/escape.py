@@ -47,8 +47,3 @@ def _escape_line_start(match: re.Match[str]) -> str:
 def escape_title(text: str) -> str:
     """Text for a link title in double quotes: `[x](url "title")`."""
     return "".join(_TITLE_REFERENCES.get(c, c) for c in " ".join(text.split()))
-
-
-def escape_attribute(text: str) -> str:
-    """Text for an HTML attribute value in double quotes, in raw HTML we write."""
-    return escape_title(text)

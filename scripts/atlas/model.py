@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,6 @@ class Entity:
     wikidata_confirmed: bool = False
     iso3166: str | None = None
     redirect_from: tuple[str, ...] = ()  # old slugs, kept working as redirect pages
-    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def names(self) -> tuple[str, ...]:
