@@ -122,6 +122,8 @@ def test_reader_journey(context, served_site: str):
     mention.click()
     page.wait_for_url("**/vendors/clearview-ai/")
     assert page.locator("h1").inner_text().strip().removesuffix("¶") == "Clearview AI"
+    icon = page.locator("h1").evaluate("el => getComputedStyle(el, '::before').maskImage")
+    assert icon.startswith('url("data:image/svg+xml')  # the vendor icon before the title
     page.locator("#in-the-articles ~ ul a[href$='#p10']").first.click()
     page.wait_for_url(f"**/{ARTICLE}#p10")
     target = page.locator("#p10")

@@ -55,7 +55,7 @@ def infobox(entity: Entity, corpus: Corpus) -> str:
         rows.append(("Latest mention", human_date(max(dated))))
     items = "\n\n".join(f"{label}\n:   {value}" for label, value in rows)
     heading = f":{entity_type.icon}: **{escape(entity.name)}**{{ .atlas-infobox-title }}"
-    return f'<aside class="atlas-infobox" markdown>\n\n{heading}\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
+    return f'<aside class="atlas-infobox atlas-type-{entity.type}" markdown>\n\n{heading}\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
 
 
 def in_the_articles(entity: Entity, corpus: Corpus) -> str:
