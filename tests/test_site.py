@@ -138,7 +138,7 @@ def test_the_link_checker_catches_broken_links(tmp_path: Path):
 def test_entity_pages_have_hand_text_and_generated_sections(built_site: Path):
     html = (built_site / "vendors" / "clearview-ai" / "index.html").read_text()
     assert "The company behind a facial recognition tool" in html  # hand-written
-    assert 'class="atlas-infobox"' in html
+    assert 'class="atlas-infobox atlas-type-vendors"' in html
     assert "In the articles" in html and "Mentioned alongside" in html
     assert re.search(r"<strong>Clearview AI</strong>", html)
     assert "Editor&rsquo;s note" in html or "Editor's note" in html
