@@ -103,7 +103,8 @@ def neighbourhood(slug: str, corpus: Corpus, from_page: str) -> str:
             others.append((_end(relation), kind.label + (" (claim)" if relation.claimed else "")))
         else:
             others.append((relation.source, kind.inverse + (" (claim)" if relation.claimed else "")))
-    width, height = 680, max(300, 56 * ((len(others) + 1) // 2) + 100)
+    # Height grows with the neighbours (a single one needs little room).
+    width, height = 680, max(240, 56 * ((len(others) + 1) // 2) + 100)
     cx, cy = width / 2, height / 2
     rx, ry = width / 2 - 170, height / 2 - 40
     parts: list[str] = []
@@ -125,7 +126,13 @@ def neighbourhood(slug: str, corpus: Corpus, from_page: str) -> str:
     parts.append(
         f'<text class="atlas-self-label" x="{cx:.1f}" y="{cy + 26:.1f}" text-anchor="middle">{escape(me.label)}</text>'
     )
-    return _figure(width, height, parts, f"graph-{slug}", f"Diagram of the {len(others)} relations of {me.label}")
+    return _figure(
+        width,
+        height,
+        parts,
+        f"graph-{slug}",
+        f"Diagram of the {len(others)} relation{'s' if len(others) != 1 else ''} of {me.label}",
+    )
 
 
 def _figure(width: float, height: float, parts: list[str], ident: str, caption: str) -> str:

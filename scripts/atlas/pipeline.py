@@ -54,8 +54,6 @@ class Plan:
     articles: int = 0
     entities: int = 0
     mentions: int = 0
-    notes: int = 0
-    relations: int = 0
     unlinked: list[Unlinked] = field(default_factory=list)
     corpus: Corpus | None = None
 
@@ -274,9 +272,7 @@ def plan_site(
         except InputError as error:
             errors.append(error)
     raise_all(errors)
-    return Plan(
-        files, deletes, len(articles), len(entities), len(corpus.mentions), len(notes), len(relations), unlinked, corpus
-    )
+    return Plan(files, deletes, len(articles), len(entities), len(corpus.mentions), unlinked, corpus)
 
 
 def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Mention, bool]]:

@@ -58,6 +58,11 @@ def infobox(entity: Entity, corpus: Corpus) -> str:
     return f'<aside class="atlas-infobox atlas-type-{entity.type}" markdown>\n\n{heading}\n\n{escape(entity.summary)}\n\n{items}\n\n</aside>\n'
 
 
+def quoted(markdown: str) -> str:
+    """Curly quotes around a passage, unless it already opens with quotation marks of its own."""
+    return markdown if markdown.startswith(('"', "“", '… "')) else f"“{markdown}”"
+
+
 def in_the_articles(entity: Entity, corpus: Corpus) -> str:
     page = entity_page(entity)
     mentions = corpus.by_entity.get(entity.slug, [])
@@ -78,7 +83,7 @@ def in_the_articles(entity: Entity, corpus: Corpus) -> str:
             text = blocks[anchor].text
             label = paragraph_label(anchor)
             target = relative(page, article_page(article.slug), anchor)
-            out.append(f"- “{marked_sentence(text, spans, corpus.excerpts)}” [{label}]({target})")
+            out.append(f"- {quoted(marked_sentence(text, spans, corpus.excerpts))} [{label}]({target})")
         out.append("")
     if len(articles) > ARTICLES_QUOTED:
         older = articles[ARTICLES_QUOTED:]

@@ -104,7 +104,7 @@ def world_map(countries: list[tuple[Entity, int, str]]) -> str:
         else:
             shapes.append(f'<path class="atlas-land" d="{path}"><title>{escape(name)}</title></path>')
     legend = (
-        '<g class="atlas-legend" transform="translate(10 400)">'
+        '<g class="atlas-map-legend" transform="translate(10 400)">'
         + "".join(f'<rect class="atlas-shade-{i}" x="{i * 34}" y="0" width="30" height="12"/>' for i in range(5))
         + '<text x="0" y="28">none</text><text x="136" y="28">most mentioned</text></g>'
     )
