@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
-from atlas.annotate import Matcher  # noqa: E402
+from atlas.link.annotate import Matcher  # noqa: E402
 from atlas.pipeline import plan_site, read_sources  # noqa: E402
 
 SEED_SLUG = "2020-06-18-facial-recognition-it-and-police-in-delicate-dance"

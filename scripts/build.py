@@ -8,11 +8,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from atlas import write
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError
-from atlas.fingerprint import after_writes, code_version, fingerprint
+from atlas.link.report import format_report, missing_names
 from atlas.pipeline import Plan, plan_site, read_sources
-from atlas.report import format_report, missing_names
+from atlas.publish import write
+from atlas.publish.fingerprint import after_writes, code_version, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 

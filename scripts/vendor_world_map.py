@@ -2,7 +2,7 @@
 
 The geometry is Natural Earth's 1:110m countries (public domain) as TopoJSON from the npm
 package world-atlas 2.0.2 (ISC licence, Mike Bostock). This script adds each country's
-ISO 3166-1 alpha-2 code (from pycountry) and writes scripts/atlas/data/world-110m.json,
+ISO 3166-1 alpha-2 code (from pycountry) and writes scripts/atlas/render/data/world-110m.json,
 so the build needs neither node_modules nor pycountry:
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pycountry
 
-TARGET = Path(__file__).resolve().parent / "atlas" / "data" / "world-110m.json"
+TARGET = Path(__file__).resolve().parent / "atlas" / "render" / "data" / "world-110m.json"
 NOTICE = (
     "Natural Earth 1:110m countries (public domain), via the npm package world-atlas 2.0.2 "
     "(ISC licence, copyright 2013-2019 Michael Bostock); alpha-2 codes added from pycountry."

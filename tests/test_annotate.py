@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from atlas.annotate import Matcher
+from atlas.link.annotate import Matcher
 from atlas.model import Entity
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from atlas.article import decode, parse_article
 from atlas.errors import InputError
+from atlas.read.article import decode, parse_article
 from conftest import SEED, SEED_SLUG
 
 

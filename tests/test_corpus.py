@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from atlas.article import decode, parse_article
+from atlas.read.article import decode, parse_article
 from conftest import ROOT, SEED_SLUG, mkdocs_build, run_build, snapshot
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from atlas.escape import escape, escape_title
+from atlas.render.escape import escape, escape_title
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_tools import site_markdown

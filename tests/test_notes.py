@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from atlas.errors import InputError
-from atlas.notes import parse_notes
+from atlas.read.notes import parse_notes
 from conftest import SEED_SLUG, run_build, snapshot
 from markdown_tools import visible_text
 

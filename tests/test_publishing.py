@@ -109,7 +109,7 @@ def test_hosting_workflow_runs_the_local_publish_script():
 def test_excerpt_mode_never_shows_a_whole_paragraph(project: Path):
     import html as html_module
 
-    from atlas.article import decode, parse_article
+    from atlas.read.article import decode, parse_article
     from conftest import mkdocs_build
 
     result = run_build(project, "--excerpts")

@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-from atlas import write
-from atlas.annotate import Matcher
-from atlas.article import decode, parse_article
-from atlas.corpus import Corpus
 from atlas.errors import AtlasError, InputError
+from atlas.link.annotate import Matcher
+from atlas.link.corpus import Corpus
 from atlas.model import Article, Block, Entity
-from atlas.render import annotated_text
+from atlas.publish import write
+from atlas.read.article import decode, parse_article
+from atlas.render.blocks import annotated_text
 from conftest import SEED, mkdocs_build, run_build, snapshot
 from html_tools import read_page
 from hypothesis import HealthCheck, given, settings
@@ -290,7 +290,7 @@ def test_rendered_annotations_keep_the_text_and_link_only_names(words: list[str]
     text = " ".join(words)
     block = Block("paragraph", text, "p1", 1)
     article = Article("a", "articles/a.txt", "T", (block,))
-    from atlas.annotate import annotate
+    from atlas.link.annotate import annotate
 
     mentions, _ = annotate(article, MATCHER)
     corpus = Corpus([article], {e.slug: e for e in ENTITIES}, mentions)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from atlas.entity_types import TYPE_BY_FOLDER
-from atlas.notes import parse_notes
-from atlas.selectors import find_quote
+from atlas.link.selectors import find_quote
+from atlas.read.notes import parse_notes
 from conftest import ROOT, SEED_SLUG, run_build
 from html_tools import read_page
 from site_checks import broken_links, resolve
@@ -16,8 +16,8 @@ from site_checks import broken_links, resolve
 
 @pytest.fixture(scope="module")
 def catalog():
-    from atlas.catalog import entity_from_page
-    from atlas.frontmatter import split_page
+    from atlas.read.catalog import entity_from_page
+    from atlas.read.frontmatter import split_page
 
     entities = []
     for path in sorted((ROOT / "docs").glob("*/*.md")):
@@ -32,7 +32,7 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def seed_article():
-    from atlas.article import decode, parse_article
+    from atlas.read.article import decode, parse_article
 
     path = ROOT / "articles" / f"{SEED_SLUG}.txt"
     return parse_article(decode(path.read_bytes(), "x"), "x", SEED_SLUG)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from atlas.article import parse_article
 from atlas.entity_types import ENTITY_TYPES
+from atlas.link.quotations import find_quotations
+from atlas.link.timeline import article_events
 from atlas.model import Entity, Mention
-from atlas.quotations import find_quotations
-from atlas.timeline import article_events
+from atlas.read.article import parse_article
 from conftest import ROOT, SEED_SLUG
 from markdown_tools import visible_text
 

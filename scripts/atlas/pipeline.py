@@ -9,27 +9,33 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .annotate import Matcher, Unlinked, annotate, apply_bindings
-from .article import decode, parse_article
-from .catalog import check_catalog, entity_from_page
-from .corpus import Corpus
-from .entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
-from .errors import EditConflict, InputError, raise_all
-from .exports import DATA, export_files
-from .feed import FEED, render_feed
-from .frontmatter import Page, split_page
-from .glossary import GLOSSARY, parse_glossary
-from .links import article_page, type_index
-from .model import Article, Entity, Mention
-from .notes import UNLINK, PlacedNote, parse_notes
-from .regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
-from .relations import Relation, parse_relations, resolve_relations
-from .render_article import render_article
-from .render_data import data_manifest, render_data_page
-from .render_entity import entity_region
-from .render_index import home_region, render_articles_index, render_redirect, render_relations_page, render_type_index
-from .render_views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
-from .selectors import describe, find_quote
+from atlas.entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
+from atlas.errors import EditConflict, InputError, raise_all
+from atlas.link.annotate import Matcher, Unlinked, annotate, apply_bindings
+from atlas.link.corpus import Corpus
+from atlas.link.relations import Relation, parse_relations, resolve_relations
+from atlas.link.selectors import describe, find_quote
+from atlas.model import Article, Entity, Mention
+from atlas.publish.regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
+from atlas.read.article import decode, parse_article
+from atlas.read.catalog import check_catalog, entity_from_page
+from atlas.read.frontmatter import Page, split_page
+from atlas.read.glossary import GLOSSARY, parse_glossary
+from atlas.read.notes import UNLINK, PlacedNote, parse_notes
+from atlas.render.article import render_article
+from atlas.render.data_page import data_manifest, render_data_page
+from atlas.render.entity import entity_region
+from atlas.render.exports import DATA, export_files
+from atlas.render.feed import FEED, render_feed
+from atlas.render.indexes import (
+    home_region,
+    render_articles_index,
+    render_redirect,
+    render_relations_page,
+    render_type_index,
+)
+from atlas.render.links import article_page, type_index
+from atlas.render.views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
 
 DOCS = "docs"
 SITE_NAME = "Facial recognition & policing atlas"  # as in mkdocs.yml; the feed's title

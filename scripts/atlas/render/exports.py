@@ -7,9 +7,9 @@ import csv
 import io
 import json
 
-from .corpus import Corpus
-from .links import entity_page, page_url
-from .vocabulary import RELATION_TYPES
+from atlas.link.corpus import Corpus
+from atlas.link.vocabulary import RELATION_TYPES
+from atlas.render.links import entity_page, page_url
 
 DATA = "data"
 CONTEXT_CHARS = 32  # prefix/suffix length written into TextQuoteSelectors an editor left open

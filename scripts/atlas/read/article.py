@@ -11,9 +11,9 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
-from .dates import NotADate, looks_like_date, parse_date
-from .errors import InputError
-from .model import Article, Block, Span
+from atlas.errors import InputError
+from atlas.model import Article, Block, Span
+from atlas.read.dates import NotADate, looks_like_date, parse_date
 
 _TITLE = re.compile(r"^#[ \t]+(?P<text>\S.*?)\s*$")
 _HEADING = re.compile(r"^(?P<hashes>#{2,3})[ \t]+(?P<text>\S.*?)\s*$")

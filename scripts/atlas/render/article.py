@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from .corpus import Corpus
-from .dates import human_date
-from .entity_types import ENTITY_TYPES
-from .escape import escape
-from .links import article_page, safe_url
-from .model import Article, Block, Mention
-from .notes import PlacedNote
-from .render import (
+from atlas.entity_types import ENTITY_TYPES
+from atlas.link.corpus import Corpus
+from atlas.link.topics import Topic
+from atlas.model import Article, Block, Mention
+from atlas.read.dates import human_date
+from atlas.read.notes import PlacedNote
+from atlas.render.blocks import (
     annotated_text,
     annotation_item,
     description,
@@ -17,7 +16,8 @@ from .render import (
     excerpt_windows,
     front_matter,
 )
-from .topics import Topic
+from atlas.render.escape import escape
+from atlas.render.links import article_page, safe_url
 
 
 def byline(article: Article, corpus: Corpus, from_page: str) -> str:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Article
+from atlas.model import Article
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .corpus import Corpus
-from .dates import human_date
-from .escape import escape
-from .links import relative
-from .render import entity_link, marked_sentence, page_head, paragraph_link, quote_line
-from .sentences import sentence_around
-from .timeline import Event
-from .topics import Topic, slugify
+from atlas.link.corpus import Corpus
+from atlas.link.sentences import sentence_around
+from atlas.link.timeline import Event
+from atlas.link.topics import Topic, slugify
+from atlas.read.dates import human_date
+from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
+from atlas.render.escape import escape
+from atlas.render.links import relative
 
 # --- Topics ---------------------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Article, Mention
-from .sentences import sentence_around, sentence_spans
+from atlas.link.sentences import sentence_around, sentence_spans
+from atlas.model import Article, Mention
 
 _WORD = r"[A-Z][\w’'&-]*[\w]|[A-Z]"
 _PROPER = re.compile(rf"(?:{_WORD})(?:(?:\s+(?:of|for|and|de|du|la|von|van)\s+|\s+)(?:{_WORD}))*")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Article, Entity, Mention
-from .sentences import sentence_around
+from atlas.link.sentences import sentence_around
+from atlas.model import Article, Entity, Mention
 
 _QUOTE = re.compile(r'"(?P<straight>[^"]{3,}?)"|“(?P<curly>[^”]{3,}?)”')
 _VERB = r"(?:says|said|adds|added|notes|noted|told|tells|warns|warned|explains|explained|argues|argued|writes|wrote|claims|claimed|stated|states)"

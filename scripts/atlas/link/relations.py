@@ -17,10 +17,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
-from .errors import InputError
-from .model import Article, Entity
-from .selectors import Anchor, Quote, TextIndex, describe, find_quote
-from .vocabulary import RELATION_TYPES
+from atlas.errors import InputError
+from atlas.link.selectors import Anchor, Quote, TextIndex, describe, find_quote
+from atlas.link.vocabulary import RELATION_TYPES
+from atlas.model import Article, Entity
 
 TOPIC_PREFIX = "topic:"
 _KEYS = {"evidence", "article", "prefix", "suffix", "claimed"}

@@ -8,9 +8,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import InputError
-from .frontmatter import Page
-from .model import Entity
+from atlas.errors import InputError
+from atlas.model import Entity
+from atlas.read.frontmatter import Page
 
 
 @dataclass(frozen=True)

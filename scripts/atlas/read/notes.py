@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .dates import parse_date
-from .errors import InputError
-from .selectors import Anchor, Quote
+from atlas.errors import InputError
+from atlas.link.selectors import Anchor, Quote
+from atlas.read.dates import parse_date
 
 _HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
 _QUOTED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^”]+)”)\s*(?:\{(?P<attrs>.*)\})?$')

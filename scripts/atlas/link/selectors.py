@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .model import Article
+from atlas.model import Article
 
 _SAME_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})  # one char for one: offsets hold
 

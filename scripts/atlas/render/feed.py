@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from .corpus import Corpus
-from .render import description
+from atlas.link.corpus import Corpus
+from atlas.render.blocks import description
 
 FEED = "feed.xml"
 LIMIT = 50  # the newest articles; a feed is for news, the articles index has the rest

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .errors import EditConflict, InputError
+from atlas.errors import EditConflict, InputError
 
 _START = re.compile(r"^<!-- generated:start(?: sha256=(?P<sha>[0-9a-f]{64}))?.*-->\s*$")
 _START_LOOSE = re.compile(r"^\s*<!--\s*generated:start")

@@ -11,12 +11,12 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-from .corpus import Corpus
-from .entity_types import ENTITY_TYPES
-from .links import entity_page, url_between
-from .relations import Relation
-from .topics import slugify
-from .vocabulary import RELATION_TYPES
+from atlas.entity_types import ENTITY_TYPES
+from atlas.link.corpus import Corpus
+from atlas.link.relations import Relation
+from atlas.link.topics import slugify
+from atlas.link.vocabulary import RELATION_TYPES
+from atlas.render.links import entity_page, url_between
 
 _TYPE_ORDER = {t.folder: i for i, t in enumerate(ENTITY_TYPES)}
 

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from .corpus import Corpus
-from .dates import human_date
-from .entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
-from .escape import escape
-from .graph import whole_graph
-from .links import article_page, entity_page, relative, type_index, url_between
-from .model import Article, Entity
-from .render import (
+from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
+from atlas.link.corpus import Corpus
+from atlas.link.graph import whole_graph
+from atlas.link.vocabulary import RELATION_TYPES
+from atlas.model import Article, Entity
+from atlas.read.dates import human_date
+from atlas.render.blocks import (
     entity_link,
     evidence_link,
     front_matter,
     page_head,
 )
-from .vocabulary import RELATION_TYPES
-from .worldmap import world_map
+from atlas.render.escape import escape
+from atlas.render.links import article_page, entity_page, relative, type_index, url_between
+from atlas.render.worldmap import world_map
 
 
 def _cell(text: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
-from .model import Entity
+from atlas.model import Entity
 
 DATA = Path(__file__).resolve().parent / "data" / "world-110m.json"
 WIDTH, HEIGHT = 960, 440

@@ -6,7 +6,7 @@ import functools
 import posixpath
 import urllib.parse
 
-from .model import Entity
+from atlas.model import Entity
 
 
 def entity_page(entity: Entity) -> str:

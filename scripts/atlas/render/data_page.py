@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .regions import sha256
-from .render import front_matter
+from atlas.publish.regions import sha256
+from atlas.render.blocks import front_matter
 
 _ROW = re.compile(r"^\| \[(?P<name>[^\]]+)\]\(data/[^)]+\) \| .* \| `(?P<sha>[0-9a-f]{64})` \|$", re.MULTILINE)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
+from atlas.errors import InputError
 
 GLOSSARY = "includes/abbreviations.md"
 _ENTRY = re.compile(r"^\*\[(?P<abbr>[^\]]+)\]:\s*(?P<expansion>\S.*?)\s*$")

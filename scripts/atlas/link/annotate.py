@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from .model import Article, Entity, Mention
+from atlas.model import Article, Entity, Mention
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import re
 
-from .corpus import Corpus
-from .dates import human_date
-from .entity_types import TYPE_BY_FOLDER
-from .escape import escape
-from .graph import neighbourhood
-from .links import article_page, entity_page, page_url, relative, safe_url, type_index
-from .model import Entity
-from .render import (
+from atlas.entity_types import TYPE_BY_FOLDER
+from atlas.link.corpus import Corpus
+from atlas.link.graph import neighbourhood
+from atlas.link.sentences import sentence_around
+from atlas.model import Entity
+from atlas.read.dates import human_date
+from atlas.render.blocks import (
     entity_link,
     marked_sentence,
     note_markdown,
@@ -20,7 +19,8 @@ from .render import (
     quote_line,
     relation_line,
 )
-from .sentences import sentence_around
+from atlas.render.escape import escape
+from atlas.render.links import article_page, entity_page, page_url, relative, safe_url, type_index
 
 # Bounds that keep an entity page's size independent of the corpus's.
 ALONGSIDE_LIMIT = 24  # neighbours listed under "Mentioned alongside"

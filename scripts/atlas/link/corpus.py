@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .model import Article, Block, Entity, Mention
-from .notes import PlacedNote
-from .quotations import Quotation, find_quotations
-from .relations import Relation
-from .sentences import sentence_around
-from .timeline import Event, article_events, editor_events
-from .topics import Topic, collect_topics
+from atlas.link.quotations import Quotation, find_quotations
+from atlas.link.relations import Relation
+from atlas.link.sentences import sentence_around
+from atlas.link.timeline import Event, article_events, editor_events
+from atlas.link.topics import Topic, collect_topics
+from atlas.model import Article, Block, Entity, Mention
+from atlas.read.notes import PlacedNote
 
 
 @dataclass

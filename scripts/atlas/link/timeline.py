@@ -11,10 +11,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from .dates import MONTHS
-from .model import Article
-from .notes import PlacedNote
-from .sentences import sentence_spans
+from atlas.link.sentences import sentence_spans
+from atlas.model import Article
+from atlas.read.dates import MONTHS
+from atlas.read.notes import PlacedNote
 
 _MONTH = "|".join(m.capitalize() for m in MONTHS)
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .pipeline import Sources
+from atlas.pipeline import Sources
 
-CODE = Path(__file__).resolve().parent
+CODE = Path(__file__).resolve().parent.parent  # the whole atlas package
 
 
 def code_version() -> str:

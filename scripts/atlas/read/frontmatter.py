@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import InputError
+from atlas.errors import InputError
 
 # The safe loader, in C where PyYAML was built with libyaml.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

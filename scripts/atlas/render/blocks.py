@@ -11,16 +11,16 @@ import html
 import json
 import re
 
-from .corpus import Corpus
-from .escape import escape, escape_fragment, escape_line_start, escape_title
-from .links import article_page, entity_page, relative
-from .model import Article, Block, Entity, Mention
-from .notes import PlacedNote
-from .quotations import Quotation
-from .relations import Relation
-from .sentences import sentence_around
-from .topics import Topic
-from .vocabulary import RELATION_TYPES
+from atlas.link.corpus import Corpus
+from atlas.link.quotations import Quotation
+from atlas.link.relations import Relation
+from atlas.link.sentences import sentence_around
+from atlas.link.topics import Topic
+from atlas.link.vocabulary import RELATION_TYPES
+from atlas.model import Article, Block, Entity, Mention
+from atlas.read.notes import PlacedNote
+from atlas.render.escape import escape, escape_fragment, escape_line_start, escape_title
+from atlas.render.links import article_page, entity_page, relative
 
 
 def front_matter(fields: dict[str, object]) -> str:

@@ -1,0 +1,1 @@
+"""Link records: mentions, relations with evidence, and the views across articles. Pure."""

@@ -1,0 +1,1 @@
+"""Read the sources: article text, entity front matter, notes, glossary → records. Pure."""

@@ -1,0 +1,1 @@
+"""Render views as Markdown pages, regions, SVG and data exports. Pure."""
