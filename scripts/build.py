@@ -9,10 +9,11 @@ import traceback
 from pathlib import Path
 
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError
-from atlas.link.report import format_report, missing_names
+from atlas.link.report import format_report, missing_names, report_json
 from atlas.pipeline import Plan, plan_site, read_sources
 from atlas.publish import write
 from atlas.publish.fingerprint import after_writes, code_version, fingerprint
+from atlas.publish.lock import build_lock
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +23,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 with a diff if docs/ is stale")
     parser.add_argument(
         "--report", action="store_true", help="write nothing; list names in the articles that have no entity page"
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="with --report: print one JSON object on standard output, notes on standard error",
     )
     parser.add_argument(
         "--excerpts",
@@ -67,15 +73,23 @@ def run(args: argparse.Namespace) -> int:
     )
     existing: dict[str, str | None] = dict(sources.pages)
     changes = write.compare(plan.files, plan.deletes, existing)
+    notes_out = sys.stderr if args.json else sys.stdout
     for item in plan.unlinked:
         names = ", ".join(item.entities)
         print(
-            f"note: '{item.surface}' in {item.article}#{item.block} is ambiguous ({names}); left unlinked — bind it with a note"
+            f"note: '{item.surface}' in {item.article}#{item.block} is ambiguous ({names}); left unlinked — bind it with a note",
+            file=notes_out,
         )
     if args.report:
         assert plan.corpus is not None
-        sys.stdout.write(format_report(missing_names(plan.corpus.articles, plan.corpus.mentions)))
+        names = missing_names(plan.corpus.articles, plan.corpus.mentions)
+        if args.json:
+            print(json.dumps(report_json(names, plan.warnings), ensure_ascii=False, indent=2))
+        else:
+            sys.stdout.write(format_report(names, plan.warnings))
         return 0
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.check:
         if changes.count:
             sys.stdout.write(write.unified_diff(changes))
@@ -94,7 +108,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(plan: Plan) -> str:
-    return f"{plan.articles} article(s), {plan.entities} entities, {plan.mentions} mentions"
+    copies = f" in {plan.stories} stories" if plan.stories != plan.articles else ""
+    return f"{plan.articles} article(s){copies}, {plan.entities} entities, {plan.mentions} mentions"
 
 
 def _read_cache(root: Path) -> dict[str, str]:
@@ -116,7 +131,8 @@ def _write_cache(root: Path, value: str, summary: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
-        return run(args)
+        with build_lock(args.root.resolve()):
+            return run(args)
     except AtlasError as error:
         print(error, file=sys.stderr)
         return error.exit_code

@@ -201,3 +201,14 @@ def test_every_command_line_option_is_documented_in_the_readme(capsys: pytest.Ca
     readme = (ROOT / "README.md").read_text()
     assert len(options) >= 7
     assert sorted(o for o in options if f"`{o}" not in readme) == []
+
+
+def test_add_article_options_are_documented_in_the_readme(capsys: pytest.CaptureFixture[str]):
+    import add_article
+
+    with pytest.raises(SystemExit):
+        add_article.parse_args(["--help"])
+    options = set(re.findall(r"(--[a-z-]+)", capsys.readouterr().out)) - {"--help", "--root"}
+    readme = (ROOT / "README.md").read_text()
+    assert "scripts/add_article.py SOURCE" in readme
+    assert sorted(o for o in options if f"`{o}" not in readme) == []

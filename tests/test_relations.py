@@ -76,16 +76,6 @@ def test_evidence_not_in_the_text_fails_the_build(project: Path):
     assert snapshot(project / "docs") == before
 
 
-def test_ambiguous_evidence_asks_for_prefix_or_suffix(project: Path):
-    _add_relation(
-        project, "vendors/huawei.md", '  - uses: "topic: facial recognition"\n    evidence: "facial recognition"\n'
-    )
-    result = run_build(project)
-    assert result.returncode == 2
-    assert "evidence for 'uses: topic: facial recognition' \"facial recognition\" matches" in result.stderr
-    assert "— add prefix: or suffix: (or article:) to choose one" in result.stderr
-
-
 def test_unknown_relation_type_suggests_one(project: Path):
     _add_relation(project, "vendors/huawei.md", '  - sell_to: china\n    evidence: "Huawei"\n')
     result = run_build(project)

@@ -15,6 +15,7 @@ from atlas.link.annotate import Matcher, Unlinked, annotate, apply_bindings
 from atlas.link.corpus import Corpus
 from atlas.link.relations import Relation, parse_relations, resolve_relations
 from atlas.link.selectors import describe, find_quote
+from atlas.link.stories import group_stories
 from atlas.model import Article, Entity, Mention
 from atlas.publish.regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
 from atlas.read.article import decode, parse_article
@@ -22,6 +23,7 @@ from atlas.read.catalog import check_catalog, entity_from_page
 from atlas.read.frontmatter import Page, split_page
 from atlas.read.glossary import GLOSSARY, parse_glossary
 from atlas.read.notes import UNLINK, PlacedNote, parse_notes
+from atlas.read.pinned import STORIES, parse_pinned
 from atlas.render.article import render_article
 from atlas.render.data_page import data_manifest, render_data_page
 from atlas.render.entity import entity_region
@@ -30,6 +32,7 @@ from atlas.render.feed import FEED, render_feed
 from atlas.render.indexes import (
     home_region,
     render_articles_index,
+    render_copy_redirect,
     render_redirect,
     render_relations_page,
     render_type_index,
@@ -51,6 +54,7 @@ class Sources:
     pages: dict[str, str]  # every docs/**/*.md the build may read, rewrite or delete
     notes: dict[str, str] = field(default_factory=dict)  # articles/*.notes.md
     glossary: str = ""  # includes/abbreviations.md
+    stories: str = ""  # articles/stories.yml: pinned story pages
 
 
 @dataclass
@@ -62,6 +66,8 @@ class Plan:
     mentions: int = 0
     unlinked: list[Unlinked] = field(default_factory=list)
     corpus: Corpus | None = None
+    warnings: list[str] = field(default_factory=list)  # not errors: the build goes on; --report lists them
+    stories: int = 0
 
 
 def read_sources(root: Path) -> Sources:
@@ -76,8 +82,14 @@ def read_sources(root: Path) -> Sources:
         for p in sorted([*(root / DOCS).rglob("*.md"), root / DOCS / FEED, *(root / DOCS / DATA).glob("*")])
         if p.is_file()
     }
-    glossary = root / GLOSSARY
-    return Sources(articles, pages, notes, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
+    glossary, stories = root / GLOSSARY, root / STORIES
+    return Sources(
+        articles,
+        pages,
+        notes,
+        glossary.read_text(encoding="utf-8") if glossary.is_file() else "",
+        stories.read_text(encoding="utf-8") if stories.is_file() else "",
+    )
 
 
 def _load_articles(sources: Sources) -> tuple[list[Article], list[InputError]]:
@@ -92,6 +104,12 @@ def _load_articles(sources: Sources) -> tuple[list[Article], list[InputError]]:
         except InputError as error:
             errors.append(error)
     return articles, errors
+
+
+def existing_articles(root: Path) -> list[Article]:
+    """The articles already in articles/ that parse (for commands that add one)."""
+    found, _ = _load_articles(Sources({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "articles").glob("*.txt"))}, {}))  # fmt: skip
+    return found
 
 
 def _entity_paths(sources: Sources) -> list[tuple[str, str, str]]:
@@ -127,8 +145,8 @@ def _load_catalog(sources: Sources) -> tuple[list[Entity], dict[str, Page], list
 
 
 def _load_relations(
-    entities: list[Entity], pages: dict[str, Page], articles: list[Article]
-) -> tuple[list[Relation], list[InputError]]:
+    entities: list[Entity], pages: dict[str, Page], articles: list[Article], page_of: dict[str, str]
+) -> tuple[list[Relation], list[InputError], list[str]]:
     specs, errors = [], []
     for entity in entities:
         page = pages[entity.path]
@@ -139,19 +157,23 @@ def _load_relations(
         )
         specs.extend(found)
         errors.extend(problems)
-    relations, problems = resolve_relations(specs, {e.slug: e for e in entities}, articles)
-    return relations, errors + problems
+    relations, problems, warnings = resolve_relations(specs, {e.slug: e for e in entities}, articles, page_of)
+    return relations, errors + problems, warnings
 
 
 def _load_notes(
-    sources: Sources, articles: list[Article], entities: dict[str, Entity]
-) -> tuple[list[PlacedNote], list[InputError]]:
+    sources: Sources, articles: list[Article], entities: dict[str, Entity], page_of: dict[str, str]
+) -> tuple[list[PlacedNote], list[InputError], list[str]]:
     by_slug = {a.slug: a for a in articles}
     placed: list[PlacedNote] = []
     errors: list[InputError] = []
+    warnings: list[str] = []
     for path, text in sorted(sources.notes.items()):
         slug = PurePosixPath(path).name.removesuffix(NOTES_SUFFIX)
         article = by_slug.get(slug)
+        if article is None and slug in page_of:
+            warnings.append(f"{path}: these notes are on a copy of articles/{page_of[slug]}.txt, whose page shows the story — move them to {page_of[slug]}{NOTES_SUFFIX}, or pin this copy in {STORIES}")  # fmt: skip
+            continue
         if article is None:
             errors.append(InputError(path, None, f"no article articles/{slug}.txt for these notes", "rename the notes file after its article"))  # fmt: skip
             continue
@@ -177,7 +199,7 @@ def _load_notes(
             problem = f"matches {len(found)} places" if found else "is not"
             fix = 'add prefix="…" or suffix="…" to choose one' if found else "copy the exact words from the article"
             errors.append(InputError(path, note.line, f"note quote {describe(note.quote)} {problem} in {article.path}", fix))  # fmt: skip
-    return placed, errors
+    return placed, errors, warnings
 
 
 def plan_site(
@@ -188,12 +210,17 @@ def plan_site(
     site_url: str | None = None,
 ) -> Plan:
     """What docs/ should hold. Raises InputError(s), all independent ones together."""
-    articles, article_errors = _load_articles(sources)
+    all_articles, article_errors = _load_articles(sources)
     entities, pages, catalog_errors = _load_catalog(sources)
-    raise_all(article_errors + catalog_errors)
+    pinned, pin_errors = parse_pinned(sources.stories, {a.slug for a in all_articles})
+    raise_all(article_errors + catalog_errors + pin_errors)
+    # Copies of one story count once: only each story's page is annotated and shown.
+    stories = group_stories(all_articles, pinned)
+    articles = [story.page for story in stories]
+    page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
     by_slug = {e.slug: e for e in entities}
-    relations, relation_errors = _load_relations(entities, pages, articles)
-    notes, note_errors = _load_notes(sources, articles, by_slug)
+    relations, relation_errors, warnings = _load_relations(entities, pages, all_articles, page_of)
+    notes, note_errors, note_warnings = _load_notes(sources, articles, by_slug, page_of)
     glossary_errors: list[InputError] = []
     try:
         glossary = parse_glossary(sources.glossary)
@@ -210,12 +237,27 @@ def plan_site(
         unlinked.extend(ambiguous)
     mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(notes, articles))
     corpus = Corpus(
-        articles, by_slug, mentions, notes, relations, glossary, excerpts, directory_urls=not offline, site_url=site_url
+        articles,
+        by_slug,
+        mentions,
+        notes,
+        relations,
+        glossary,
+        excerpts,
+        directory_urls=not offline,
+        site_url=site_url,
+        copies={story.page.slug: story.copies for story in stories if story.copies},
     )
 
     generated: dict[str, tuple[str, str]] = {}  # path → (content, the source to edit instead)
     for article in corpus.articles:
         generated[f"{DOCS}/{article_page(article.slug)}"] = (render_article(article, corpus), article.path)
+    for story in stories:
+        for copy in story.copies:
+            generated[f"{DOCS}/{article_page(copy.slug)}"] = (
+                render_copy_redirect(copy, story.page, directory_urls=not offline),
+                copy.path,
+            )
     generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
@@ -278,7 +320,17 @@ def plan_site(
         except InputError as error:
             errors.append(error)
     raise_all(errors)
-    return Plan(files, deletes, len(articles), len(entities), len(corpus.mentions), unlinked, corpus)
+    return Plan(
+        files,
+        deletes,
+        len(all_articles),
+        len(entities),
+        len(corpus.mentions),
+        unlinked,
+        corpus,
+        warnings + note_warnings,
+        len(stories),
+    )
 
 
 def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Mention, bool]]:

@@ -25,6 +25,7 @@ class Corpus:
     excerpts: bool = False  # copyright-safe mode: show passages around names, never whole paragraphs
     directory_urls: bool = True  # False for the offline build: raw links then point at x/y.html
     site_url: str | None = None  # the public address, for citations (publishing builds only)
+    copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # story page slug → its other copies
     topics: list[Topic] = field(init=False)
     quotations: list[Quotation] = field(init=False)
     events: list[Event] = field(init=False)

@@ -7,14 +7,18 @@
         evidence: "IBM said it would exit the"
         claimed: false
 
-`evidence` must occur exactly once (in `article`, when given, else across all articles);
-`prefix` and `suffix` choose between repeated words. `claimed: true` marks what a party
-says of itself: shown as its claim, not as fact.
+`evidence` must occur (in `article`, when given, else in any story). Where several stories
+carry the words (one wire story quoted by many outlets), the relation cites the earliest and
+lists the others; where one story repeats them, the first is cited and a warning asks for
+`prefix` or `suffix`, which choose between repeated words. Adding an article therefore never
+breaks a relation declared elsewhere. `claimed: true` marks what a party says of itself:
+shown as its claim, not as fact.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
 from dataclasses import dataclass
 
 from atlas.errors import InputError
@@ -33,8 +37,15 @@ class Relation:
     target: str | None  # entity slug, or None for a topic
     topic: str | None  # free-text target such as "the facial recognition business"
     quote: Quote
-    anchor: Anchor
+    anchor: Anchor  # where the cited story says it
     claimed: bool = False
+    also: tuple[Anchor, ...] = ()  # the same words in other stories, earliest first
+
+    @property
+    def key(self) -> str:
+        """A short id that stays while the relation and its evidence do (an HTML anchor)."""
+        words = "\0".join([self.source, self.type, self.target or f"topic:{self.topic}", self.quote.exact])
+        return "r-" + hashlib.sha256(words.encode()).hexdigest()[:10]
 
 
 @dataclass(frozen=True)
@@ -96,13 +107,24 @@ def parse_relations(
 
 
 def resolve_relations(
-    specs: list[RelationSpec], entities: dict[str, Entity], articles: list[Article]
-) -> tuple[list[Relation], list[InputError]]:
-    """Resolve targets and evidence; every failure names the file, the relation and the quote."""
+    specs: list[RelationSpec],
+    entities: dict[str, Entity],
+    articles: list[Article],
+    page_of: dict[str, str] | None = None,
+) -> tuple[list[Relation], list[InputError], list[str]]:
+    """Resolve targets and evidence; every failure names the file, the relation and the quote.
+
+    `articles` are all articles, copies included; `page_of` maps a copy's slug to its
+    story's page. Only words on a story's page can be cited (a copy has no page of its
+    own): words only in a copy are a warning. Returns the relations, errors and warnings."""
     relations: list[Relation] = []
     errors: list[InputError] = []
+    warnings: list[str] = []
     index = TextIndex(articles)
+    page_of = page_of or {}
     slugs = {a.slug for a in articles}
+    story_of = {slug: page_of.get(slug, slug) for slug in slugs}
+    order = {a.slug: i for i, a in enumerate(sorted(articles, key=lambda a: (a.date or "~", a.slug)))}
     for spec in specs:
         path, line = spec.source.path, spec.line
         topic = spec.target[len(TOPIC_PREFIX) :].strip() if spec.target.startswith(TOPIC_PREFIX) else None
@@ -116,21 +138,33 @@ def resolve_relations(
         if spec.article is not None and spec.article not in slugs:
             errors.append(InputError(path, line, f"relation '{spec.type}' cites article '{spec.article}', which does not exist", "use the file name of an article in articles/, without .txt"))  # fmt: skip
             continue
-        found = find_quote(spec.quote, index, only=spec.article)
+        found = find_quote(spec.quote, index)
+        if spec.article:
+            found = [a for a in found if story_of[a.article] == story_of[spec.article]]
         where = f"in articles/{spec.article}.txt" if spec.article else "in any article"
-        if len(found) != 1:
-            if found:
-                problem, fix = (
-                    f"matches {len(found)} places {where}",
-                    "add prefix: or suffix: (or article:) to choose one",
-                )
-            else:
-                problem, fix = f"is not {where}", "copy the exact words from the article (or remove the relation)"
-            errors.append(InputError(path, line, f"evidence for '{spec.type}: {spec.target}' {describe(spec.quote)} {problem}", fix))  # fmt: skip
+        what = f"evidence for '{spec.type}: {spec.target}' {describe(spec.quote)}"
+        if not found:
+            fix = "copy the exact words from the article (or remove the relation)"
+            errors.append(InputError(path, line, f"{what} is not {where}", fix))
             continue
+        per_story: dict[str, list[Anchor]] = {}
+        for anchor in found:
+            if anchor.article not in page_of:
+                per_story.setdefault(anchor.article, []).append(anchor)
+        if not per_story:
+            copy = found[0].article
+            warnings.append(f"{path}:{line}: {what} is only in articles/{copy}.txt, a copy of articles/{page_of[copy]}.txt whose page shows the story; the relation is left out — pin {copy} in articles/stories.yml, or quote words of the story's page")  # fmt: skip
+            continue
+        cited, *others = sorted(per_story, key=order.__getitem__)
+        if len(per_story[cited]) > 1:
+            warnings.append(
+                f"{path}:{line}: {what} occurs {len(per_story[cited])} times in articles/{cited}.txt; the first is "
+                "cited — add prefix: or suffix: to choose one"
+            )
         relations.append(
             Relation(
-                spec.source.slug, spec.type, None if topic else spec.target, topic, spec.quote, found[0], spec.claimed
+                spec.source.slug, spec.type, None if topic else spec.target, topic, spec.quote,
+                per_story[cited][0], spec.claimed, tuple(per_story[o][0] for o in others),
             )
-        )
-    return relations, errors
+        )  # fmt: skip
+    return relations, errors, warnings

@@ -150,10 +150,33 @@ def _trim(start: int, name: str) -> tuple[int, str]:
     return start, " ".join(words)
 
 
-def format_report(candidates: list[Candidate]) -> str:
+def format_report(candidates: list[Candidate], warnings: list[str] = ()) -> str:  # type: ignore[assignment]
     if not candidates:
-        return "Every name in the articles is covered by the catalog.\n"
-    lines = [f"{len(candidates)} name(s) in the articles have no entity page (most frequent first):"]
+        lines = ["Every name in the articles is covered by the catalog."]
+    else:
+        lines = [f"{len(candidates)} name(s) in the articles have no entity page (most frequent first):"]
     for candidate in candidates:
         lines.append(f"{candidate.count:4d}  {candidate.name} — “{candidate.example}” ({candidate.where})")
+    if warnings:
+        lines.append(f"{len(warnings)} warning(s):")
+        lines.extend(f"  {warning}" for warning in warnings)
     return "\n".join(lines) + "\n"
+
+
+def report_json(
+    candidates: list[Candidate], warnings: list[str], drafts: list[dict[str, object]] = ()
+) -> dict[str, object]:  # type: ignore[assignment]
+    """`--report --json`: one object, names beside the drafts and the warnings."""
+    names = []
+    for candidate in candidates:
+        path, anchor = candidate.where.split("#", 1)
+        names.append(
+            {
+                "name": candidate.name,
+                "count": candidate.count,
+                "example": candidate.example,
+                "article": path.removeprefix("articles/").removesuffix(".txt"),
+                "anchor": anchor,
+            }
+        )
+    return {"names": names, "drafts": list(drafts), "warnings": list(warnings)}

@@ -28,7 +28,7 @@ def fingerprint(sources: Sources, code: str) -> str:
         for path in sorted(group):
             content = group[path]
             digest.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()) + b"\0")
-    digest.update(sources.glossary.encode())
+    digest.update(sources.glossary.encode() + b"\0" + sources.stories.encode())
     return digest.hexdigest()
 
 
@@ -36,4 +36,4 @@ def after_writes(sources: Sources, files: dict[str, str], deletes: list[str]) ->
     """The sources as they will be once the plan is written (docs/ pages replaced)."""
     pages = {path: text for path, text in sources.pages.items() if path not in deletes}
     pages.update(files)
-    return Sources(sources.articles, pages, sources.notes, sources.glossary)
+    return Sources(sources.articles, pages, sources.notes, sources.glossary, sources.stories)

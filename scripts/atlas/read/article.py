@@ -1,8 +1,9 @@
 """Source article text → Article: metadata, and body blocks with the republisher's damage repaired.
 
 The input is plain text with a little Markdown. Only these are honoured: the `#` title,
-`##`/`###` headings, dead `[text](#)` links (kept as text), the italic notice line and
-`<url>` in the citation line. Everything else is text.
+an optional byline and header lines (`Publisher:`, `URL:`) right under it, `##`/`###`
+headings, dead `[text](#)` links (kept as text), the italic notice line, `<url>` in the
+citation line and a closing `Source: <url>` line. Everything else is text.
 """
 
 from __future__ import annotations
@@ -27,8 +28,19 @@ _DEAD_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\(#\)")
 _BYLINE_DATE_FIRST = re.compile(r"^(?P<date>[^,]+(?:, \d{4})?),\s+[Bb]y\s+(?P<author>\S.*?)\s*$")
 _BYLINE_AUTHOR_FIRST = re.compile(r"^[Bb]y\s+(?P<author>[^,]+?)(?:,\s+(?P<date>.+?))?\s*$")
 
+# Header lines under the title (written by scripts/add_article.py): what they set.
+_HEADER = re.compile(r"^(?P<key>Publisher|URL)\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+_HEADER_KEYS = {"publisher": "publisher", "url": "source_url"}
+_SOURCE_LINE = re.compile(r"^Source:\s*<?(?P<url>https?://[^<>\s]+)>?\s*$", re.IGNORECASE)
+
 # Page furniture a republisher's page leaves in the text: dropped.
 _FURNITURE = re.compile(r"^(?:Posted|Updated|Published|Last updated|Related)\s*:", re.IGNORECASE)
+# A lone "by:" whose name went elsewhere, and picture credits: "Image: Getty", "Photo: AP".
+_LONE_BY = re.compile(r"^by\s*:?$", re.IGNORECASE)
+_PICTURE_CREDIT = re.compile(r"^(?:Images?|Photos?|Pictures?|Photograph)\s*:\s*\S", re.IGNORECASE)
+_CREDIT_WORDS = 12  # a credit line is short; a longer line is a sentence that happens to start so
+# A section label before the body ("National News", "Technology"): one or two capitalised words.
+_SECTION_LABEL = re.compile(r"^[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)?$")
 _MORE_FROM = re.compile(r"^More from\b", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*[-*•]\s+\S")
 # A photo credit ends a caption: "… (AP Photo/Jane Doe, File)".
@@ -105,7 +117,7 @@ def _starts_lower(text: str) -> bool:
     return bool(text) and text[0].islower()
 
 
-def _parse_byline(line: str, path: str, number: int) -> tuple[str | None, str | None] | None:
+def parse_byline(line: str, path: str, number: int) -> tuple[str | None, str | None] | None:
     """(date, author) if the line is a byline, else None."""
     text = _fold(line)
     date_text = author = None
@@ -148,14 +160,24 @@ def parse_article(text: str, path: str, slug: str) -> Article:
     body_start = first_number  # index into `lines` of the first body line
     if len(content) > 1:
         byline_number, byline_line = content[1]
-        byline = _parse_byline(byline_line, path, byline_number)
+        byline = parse_byline(byline_line, path, byline_number)
         if byline is not None:
             date, author = byline
             body_start = byline_number
 
+    header: dict[str, str] = {}
+    for number, line in content[1:]:
+        if number <= body_start:
+            continue
+        if number != body_start + 1 or not (match := _HEADER.match(line.strip())):
+            break  # header lines stand together, right under the title or byline
+        header[_HEADER_KEYS[match.group("key").lower()]] = match.group("value").strip("<>")
+        body_start = number
+
     raw_blocks = _raw_blocks(numbered[body_start:])
     body, meta = _split_metadata(raw_blocks)
-    blocks, dateline = _repair(body)
+    meta = {**meta, **header}  # what the header says explicitly wins over the footer's guess
+    blocks, dateline = _repair(body, title)
     return Article(
         slug=slug, path=path, title=title, blocks=blocks, date=date, author=author, dateline=dateline, **meta
     )
@@ -173,6 +195,8 @@ def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
         in_more_list = False
         if _FURNITURE.match(line.strip()) or _MORE_FROM.match(line.strip()):
             in_more_list = bool(_MORE_FROM.match(line.strip()))
+            continue
+        if _is_furniture_line(_fold(line), before_body=not blocks):
             continue
         if not line.strip():
             gap += 1
@@ -194,6 +218,15 @@ def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
     return blocks
 
 
+def _is_furniture_line(line: str, before_body: bool) -> bool:
+    """A line a web page leaves behind that is not part of the story."""
+    if _LONE_BY.match(line):
+        return True
+    if _PICTURE_CREDIT.match(line) and len(line.split()) <= _CREDIT_WORDS:
+        return True
+    return before_body and bool(_SECTION_LABEL.match(line))
+
+
 def _split_metadata(blocks: list[_RawBlock]) -> tuple[list[_RawBlock], dict[str, str]]:
     """Take the `©` line, the citation line and the notice after them out of the body."""
     body: list[_RawBlock] = []
@@ -211,6 +244,9 @@ def _split_metadata(blocks: list[_RawBlock]) -> tuple[list[_RawBlock], dict[str,
             with contextlib.suppress(ValueError):
                 meta["retrieved"] = parse_date(match.group("retrieved"))
             in_footer = True
+        elif not block.heading_level and (match := _SOURCE_LINE.match(text)):
+            meta.setdefault("source_url", match.group("url"))
+            in_footer = True
         elif in_footer and not block.heading_level and (match := _NOTICE.match(text)):
             meta["notice"] = match.group("text")
         else:
@@ -218,7 +254,7 @@ def _split_metadata(blocks: list[_RawBlock]) -> tuple[list[_RawBlock], dict[str,
     return body, meta
 
 
-def _repair(raw: list[_RawBlock]) -> tuple[tuple[Block, ...], str | None]:
+def _repair(raw: list[_RawBlock], title: str) -> tuple[tuple[Block, ...], str | None]:
     """Join page-break splits, classify captions, take out a dateline and repeats, number the anchors."""
     merged: list[_RawBlock] = []
     for block in raw:
@@ -236,7 +272,7 @@ def _repair(raw: list[_RawBlock]) -> tuple[tuple[Block, ...], str | None]:
 
     blocks: list[Block] = []
     counts = {"paragraph": 0, "caption": 0}
-    seen: set[str] = set()
+    seen: set[str] = {_same_words(title)}  # a headline repeated as the first paragraph goes too
     dateline = None
     for block in merged:
         if block.heading_level:
@@ -249,13 +285,18 @@ def _repair(raw: list[_RawBlock]) -> tuple[tuple[Block, ...], str | None]:
         if kind == "paragraph" and dateline is None and (match := _DATELINE.match(text)):
             dateline = match.group("place").strip().rstrip(",")
             text, links = _cut(text, links, match.end())
-        if text in seen:
+        if _same_words(text) in seen:
             continue  # a standfirst repeated as the first paragraph
-        seen.add(text)
+        seen.add(_same_words(text))
         counts[kind] += 1
         anchor = f"{kind[0]}{counts[kind]}"
         blocks.append(Block(kind, text, anchor, block.line, dead_links=tuple(links), credit=credit))
     return tuple(blocks), dateline
+
+
+def _same_words(text: str) -> str:
+    """Text compared for repeats: case, curly quotes and closing punctuation do not count."""
+    return text.casefold().replace("’", "'").rstrip(".!?:; ")
 
 
 def _cut(text: str, links: list[Span], start: int) -> tuple[str, list[Span]]:

@@ -32,6 +32,7 @@ _SHAPES = (
     re.compile(rf"^{_MONTH} (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})$"),  # June 18, 2020
     re.compile(rf"^{_MONTH},? (?P<year>\d{{4}})$"),  # December 2020
     re.compile(r"^(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})$"),  # 2020-06-18
+    re.compile(r"^(?P<year>\d{4})-(?P<month_number>\d{2})$"),  # 2020-06 (a month-only date)
 )
 
 

@@ -154,5 +154,19 @@ def render_article(article: Article, corpus: Corpus) -> str:
             "\n    Names in the text link to their pages: a dotted underline in the colour of their type "
             "marks them. Hover one for its summary. ¶ numbers in the margin link to each paragraph.\n"
         )
+    if copies := corpus.copies.get(article.slug):
+        out.append(also_published(copies))
     out.append(source_box(article))
     return "\n".join(out)
+
+
+def also_published(copies: tuple[Article, ...]) -> str:
+    """The other copies of this story: who ran it, when, and where when known."""
+    lines = []
+    for copy in copies:
+        who = copy.publisher or (f"{copy.author}" if copy.author else copy.title)
+        date = f" ({human_date(copy.date)})" if copy.date else ""
+        url = safe_url(copy.source_url) if copy.source_url else None
+        name = f"[{escape(who)}]({url})" if url else escape(who)
+        lines.append(f"    - Also published by {name}{date}")
+    return '!!! info "The same story elsewhere"\n\n' + "\n".join(lines) + "\n"

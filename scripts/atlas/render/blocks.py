@@ -22,6 +22,8 @@ from atlas.read.notes import PlacedNote
 from atlas.render.escape import escape, escape_fragment, escape_line_start, escape_title
 from atlas.render.links import article_page, entity_page, relative
 
+RELATIONS_PAGE = "relations.md"
+
 
 def front_matter(fields: dict[str, object]) -> str:
     """YAML front matter, written as JSON (which YAML reads as the same strings).
@@ -219,7 +221,17 @@ def relation_line(relation: Relation, outgoing: bool, corpus: Corpus, from_page:
     if relation.claimed:
         claimant = corpus.entities[relation.source].name
         claim = f" *(a claim by {escape(claimant)})*"
-    return f"- **{label}** {other}{claim}: {evidence_link(relation, corpus, from_page)}"
+    return (
+        f"- **{label}** {other}{claim}: {evidence_link(relation, corpus, from_page)}{more_stories(relation, from_page)}"
+    )
+
+
+def more_stories(relation: Relation, from_page: str) -> str:
+    """' and N more' stories carrying the same evidence, linked to their complete list."""
+    if not relation.also:
+        return ""
+    count = len(relation.also)
+    return f" and [{count} more {'story' if count == 1 else 'stories'}]({relative(from_page, RELATIONS_PAGE, relation.key)})"
 
 
 def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) -> str:

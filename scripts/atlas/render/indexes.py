@@ -12,7 +12,9 @@ from atlas.render.blocks import (
     entity_link,
     evidence_link,
     front_matter,
+    more_stories,
     page_head,
+    paragraph_label,
 )
 from atlas.render.escape import escape
 from atlas.render.links import article_page, entity_page, relative, type_index, url_between
@@ -141,11 +143,52 @@ def render_relations_page(corpus: Corpus) -> str:
             )
             label = kind.label + (" (claimed)" if relation.claimed else "")
             source = entity_link(corpus.entities[relation.source], page)
-            out.append(f"| {source} | {label} | {target} | {evidence_link(relation, corpus, page)} |")
+            evidence = evidence_link(relation, corpus, page) + more_stories(relation, page)
+            out.append(f"| {source} | {label} | {target} | {evidence} |")
         out.append("")
+        out.extend(_citing_stories(corpus, page))
     else:
         out.append("No relations are declared yet.\n")
     return "\n".join(out)
+
+
+def _citing_stories(corpus: Corpus, page: str) -> list[str]:
+    """For each relation whose words several stories carry: every one of them."""
+    shared = [r for r in corpus.relations if r.also]
+    if not shared:
+        return []
+    out = ["## Evidence in several stories\n"]
+    for relation in sorted(shared, key=lambda r: (corpus.entities[r.source].name.lower(), r.type, r.key)):
+        target = corpus.entities[relation.target].name if relation.target else relation.topic or ""
+        title = f"{corpus.entities[relation.source].name} {RELATION_TYPES[relation.type].label} {target}"
+        out.append(f"### {escape(title)} {{ #{relation.key} }}\n")
+        for anchor in (relation.anchor, *relation.also):
+            article = corpus.article_by_slug[anchor.article]
+            date = f" ({human_date(article.date)})" if article.date else ""
+            link = relative(page, article_page(article.slug), anchor.block)
+            out.append(f"- [{escape(article.title)}]({link}){date}, {paragraph_label(anchor.block)}")
+        out.append("")
+    return out
+
+
+def render_copy_redirect(copy: Article, story: Article, directory_urls: bool = True) -> str:
+    """A syndicated copy's own address: it sends readers to the story's page."""
+    old_page = article_page(copy.slug)
+    return "\n".join(
+        [
+            front_matter(
+                {
+                    "title": copy.title,
+                    "redirect_to": url_between(old_page, article_page(story.slug), directory_urls),
+                    "template": "redirect.html",
+                    "search": {"exclude": True},
+                    "generated_from": copy.path,
+                }
+            ),
+            f"# {escape(copy.title)}\n",
+            f"This is a copy of a story shown at [{escape(story.title)}]({relative(old_page, article_page(story.slug))}).\n",
+        ]
+    )
 
 
 def render_redirect(entity: Entity, old_slug: str, directory_urls: bool = True) -> str:

@@ -1,0 +1,1 @@
+"""Bring articles in: a saved page, a URL or pasted text → an `articles/*.txt` file."""

@@ -1,0 +1,198 @@
+"""Syndicated copies are one story; evidence shared by several stories is not an error."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from conftest import ROOT, SEED, SEED_SLUG, run_build, snapshot
+from test_ingest import add_article
+
+COPY = (
+    ROOT / "tests" / "fixtures" / "articles" / "copies" / "2020-06-19-tech-firms-and-police-an-uneasy-partnership.txt"
+)
+COPY_SLUG = COPY.stem
+THIEL = "The firm, which received funding from PayPal co-founder Peter Thiel, says it has already signed up 600"
+
+
+def _entity_pages(docs: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(docs).items() if k.split("/")[0] not in ("articles",)}
+
+
+def test_a_syndicated_copy_builds_without_touching_entity_pages(project: Path):
+    assert run_build(project).returncode == 0
+    before = _entity_pages(project / "docs")
+    (project / "articles" / COPY.name).write_bytes(COPY.read_bytes())
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "2 article(s) in 1 stories" in result.stdout
+    assert _entity_pages(project / "docs") == before  # mentions, quotes, relations count the story once
+    seed_page = (project / "docs/articles" / f"{SEED_SLUG}.md").read_text()
+    assert (
+        "    - Also published by [The Example Gazette](https://gazette.example.com/world/tech-firms-police-face-scanning)"
+        " (19 June 2020)" in seed_page
+    )
+    redirect = (project / "docs/articles" / f"{COPY_SLUG}.md").read_text()
+    assert f'redirect_to: "../{SEED_SLUG}/"' in redirect
+    index = (project / "docs/articles/index.md").read_text()
+    assert COPY_SLUG not in index
+
+
+def test_removing_the_copy_restores_docs_exactly(project: Path):
+    assert run_build(project).returncode == 0
+    before = snapshot(project / "docs")
+    copy = project / "articles" / COPY.name
+    copy.write_bytes(COPY.read_bytes())
+    assert run_build(project).returncode == 0
+    copy.unlink()
+    assert run_build(project).returncode == 0
+    assert snapshot(project / "docs") == before
+
+
+def test_add_article_warns_that_a_copy_is_a_copy(project: Path):
+    result = add_article(project, "-", stdin=COPY.read_text())
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"warning: this is a copy of the story at articles/{SEED_SLUG}.txt: the site shows the story once, with this "
+        "copy under 'Also published by'" in result.stdout
+    )
+
+
+def test_an_editor_can_pin_which_copy_is_the_page(project: Path):
+    (project / "articles" / COPY.name).write_bytes(COPY.read_bytes())
+    (project / "articles" / "stories.yml").write_text(
+        f"# The Gazette's copy is the story's page.\npages: [{COPY_SLUG}]\n"
+    )
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert f'redirect_to: "../{COPY_SLUG}/"' in (project / "docs/articles" / f"{SEED_SLUG}.md").read_text()
+    assert (
+        "Also published by [AFP](https://techxplore.com/news/2020-06-facial-recognition-police-delicate.html) (18 June 2020)"
+        in (project / "docs/articles" / f"{COPY_SLUG}.md").read_text()
+    )
+
+
+def test_a_pinned_slug_that_is_no_article_is_one_line(project: Path):
+    (project / "articles" / "stories.yml").write_text("pages:\n  - 2020-06-18-facial-recognition\n")
+    before = snapshot(project / "docs")
+    result = run_build(project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"articles/stories.yml:2: '2020-06-18-facial-recognition' is not an article — did you mean '{SEED_SLUG}'?"
+    )
+    assert snapshot(project / "docs") == before
+
+
+def test_the_story_page_never_depends_on_the_order_files_came_in():
+    from atlas.link.stories import group_stories
+    from atlas.read.article import decode, parse_article
+
+    seed = parse_article(decode(SEED.read_bytes(), str(SEED)), str(SEED), SEED_SLUG)
+    copy = parse_article(COPY.read_text(), str(COPY), COPY_SLUG)
+    first = group_stories([seed, copy])
+    second = group_stories([copy, seed])
+    assert first == second
+    assert first[0].page.slug == SEED_SLUG and [c.slug for c in first[0].copies] == [COPY_SLUG]
+
+
+def _article(title: str, date: str, paragraphs: list[str]) -> str:
+    return f"# {title}\n\n{date}, by A. Writer\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _prose(rng: random.Random, sentences: int) -> str:
+    words = [
+        "council",
+        "police",
+        "camera",
+        "vendor",
+        "contract",
+        "privacy",
+        "watchdog",
+        "court",
+        "ruling",
+        "deployment",
+        "trial",
+        "software",
+        "database",
+        "officers",
+        "residents",
+        "campaigners",
+        "report",
+        "city",
+        "state",
+        "budget",
+        "hearing",
+        "vote",
+        "policy",
+        "images",
+        "suspects",
+        "accuracy",
+        "bias",
+        "audit",
+        "review",
+        "complaint",
+        "company",
+        "lawmakers",
+        "agency",
+        "system",
+        "network",
+        "station",
+        "airport",
+    ]
+    return " ".join(
+        " ".join(rng.choice(words) for _ in range(rng.randint(8, 16))).capitalize() + "." for _ in range(sentences)
+    )
+
+
+def test_stories_that_share_a_quoted_sentence_stay_separate_and_cite_the_earliest(project: Path):
+    rng = random.Random(7)
+    text = _article("Another view of the face-search firm", "2 July 2020", [_prose(rng, 6), THIEL + ".", _prose(rng, 6)])  # fmt: skip
+    (project / "articles" / "2020-07-02-another-view.txt").write_text(text)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "2 article(s)," in result.stdout  # not a copy: two stories
+    clearview = (project / "docs/vendors/clearview-ai.md").read_text()
+    line = next(
+        line
+        for line in clearview.split("\n")
+        if "Peter Thiel" in line and line.startswith("- **received funding from**")
+    )
+    assert f"{SEED_SLUG}.md#p" in line  # the earliest story is cited
+    assert "and [1 more story](../relations.md#r-" in line
+    relations = (project / "docs/relations.md").read_text()
+    section = relations.split("## Evidence in several stories", 1)[1]
+    assert f"articles/{SEED_SLUG}.md#p" in section and "articles/2020-07-02-another-view.md#p2" in section
+
+
+def test_evidence_repeated_within_one_story_is_a_warning_not_an_error(project: Path):
+    path = project / "docs/vendors/huawei.md"
+    text = path.read_text()
+    path.write_text(text.replace("\n---\n", '\nrelations:\n  - uses: "topic: facial recognition"\n    evidence: "facial recognition"\n---\n', 1))  # fmt: skip
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "warning: docs/vendors/huawei.md:" in result.stderr
+    assert "occurs 12 times in articles/" in result.stderr and "add prefix: or suffix: to choose one" in result.stderr
+    report = run_build(project, "--report", "--json")
+    assert report.returncode == 0
+    data = json.loads(report.stdout)
+    assert set(data) >= {"names", "drafts", "warnings"}
+    assert any("occurs 12 times" in w for w in data["warnings"])
+
+
+def test_hundreds_of_distinct_stories_sharing_quotes_build_and_copies_group(project: Path):
+    rng = random.Random(11)
+    shared = [THIEL + ".", "Facial recognition technology can now identify people in crowds, raising privacy concerns."]
+    articles = project / "articles"
+    for number in range(240):
+        paragraphs = [_prose(rng, 5), rng.choice(shared), _prose(rng, 5), _prose(rng, 4)]
+        day = f"2021-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        text = _article(f"Story number {number}", day, paragraphs)
+        (articles / f"{day}-story-{number:03d}.txt").write_text(text)
+        if number % 40 == 0:  # a syndicated copy: another headline and a trimmed ending
+            copy = _article(f"Republished story {number}", day, paragraphs[:3])
+            (articles / f"{day}-story-{number:03d}-copy.txt").write_text(copy)
+    result = run_build(project)
+    assert result.returncode == 0, result.stderr
+    assert "247 article(s) in 241 stories" in result.stdout
+    assert "and [" in (project / "docs/vendors/clearview-ai.md").read_text()
