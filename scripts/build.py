@@ -6,11 +6,15 @@ import argparse
 import json
 import sys
 import traceback
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError
+from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
+from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError, InputError, raise_all
+from atlas.link.countries import country_names
+from atlas.link.drafts import country_from_sentences, draft_page, draft_slug
 from atlas.link.report import format_report, missing_names, report_json
-from atlas.pipeline import Plan, plan_site, read_sources
+from atlas.link.typeguess import guess_type
+from atlas.pipeline import Plan, Sources, plan_site, read_sources
 from atlas.publish import write
 from atlas.publish.fingerprint import after_writes, code_version, fingerprint
 from atlas.publish.lock import build_lock
@@ -47,6 +51,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         action="store_true",
         help="overwrite hand edits made inside generated regions and generated pages",
     )
+    parser.add_argument(
+        "--draft", nargs="+", metavar="NAME", help="write a draft entity page for each name (then build)"
+    )
+    parser.add_argument(
+        "--draft-all", action="store_true", help="write a draft page for every name --report ranks as a likely name"
+    )
+    parser.add_argument(
+        "--type", choices=[t.folder for t in ENTITY_TYPES], help="with --draft: the type of every name given"
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     return parser.parse_args(argv)
 
@@ -57,6 +70,9 @@ CACHE = Path(".cache") / "atlas-build.json"
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     sources = read_sources(root)
+    if args.draft or args.draft_all:
+        write_drafts(root, sources, args.draft or [], args.type)
+        sources = read_sources(root)
     code = (
         code_version()
         + (" excerpts" if args.excerpts else "")
@@ -82,11 +98,12 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.report:
         assert plan.corpus is not None
-        names = missing_names(plan.corpus.articles, plan.corpus.mentions)
+        names = missing_names(plan.corpus.articles, plan.corpus.mentions, plan.undefined, country_names())
+        drafts = sorted(e.path for e in plan.corpus.entities.values() if e.draft)
         if args.json:
-            print(json.dumps(report_json(names, plan.warnings), ensure_ascii=False, indent=2))
+            print(json.dumps(report_json(names, plan.warnings, drafts), ensure_ascii=False, indent=2))
         else:
-            sys.stdout.write(format_report(names, plan.warnings))
+            sys.stdout.write(format_report(names, plan.warnings, drafts))
         return 0
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -105,6 +122,44 @@ def run(args: argparse.Namespace) -> int:
     print(f"{_summary(plan)}; {len(changes.writes)} file(s) written, {len(changes.deletes)} deleted")
     _write_cache(root, fingerprint(after_writes(sources, plan.files, plan.deletes), code), _summary(plan))
     return 0
+
+
+def write_drafts(root: Path, sources: Sources, names: list[str], folder: str | None) -> None:
+    """Draft pages for the names (all likely names when none are given); nothing is written if any is refused."""
+    plan = plan_site(sources)
+    assert plan.corpus is not None
+    corpus = plan.corpus
+    candidates = {c.name: c for c in missing_names(corpus.articles, corpus.mentions, plan.undefined, country_names())}
+    if not names:
+        names = [c.name for c in candidates.values() if c.kind == "name"]
+    countries = {e.slug for e in corpus.entities.values() if e.type == "countries"}
+    existing = {PurePosixPath(p).stem: p for p in sources.pages if PurePosixPath(p).parent.name in TYPE_BY_FOLDER}
+    writes: dict[str, str] = {}
+    errors: list[InputError] = []
+    for name in names:
+        candidate = candidates.get(name)
+        kind = folder or (candidate.type if candidate else guess_type(name, []))
+        slug = draft_slug(name)
+        path = f"docs/{kind}/{slug}.md"
+        if slug in existing or any(p.endswith(f"/{slug}.md") for p in writes):
+            where = existing.get(slug, path)
+            generated = "\ngenerated_from: " in sources.pages.get(where, "").split("\n---\n", 1)[0]
+            fix = (
+                "it is a generated page: adopt it by deleting its 'generated_from' line and its last line, then edit it"
+                if generated
+                else "edit that page instead (add the name to its aliases)"
+            )
+            errors.append(InputError(where, None, f"'{name}' would be drafted here, but the page exists", fix))
+            continue
+        aliases = [candidate.acronym] if candidate and candidate.acronym else []
+        country = None
+        if kind != "countries":
+            country = country_from_sentences(name, candidate, corpus.articles, corpus.mentions, countries)
+        writes[path] = draft_page(name, aliases, country)
+    raise_all(errors)
+    write.apply(root, write.compare(writes, [], {path: None for path in writes}))
+    for path in writes:
+        print(f"drafted {path}")
 
 
 def _summary(plan: Plan) -> str:

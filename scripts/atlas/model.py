@@ -61,6 +61,8 @@ class Entity:
     wikidata_confirmed: bool = False
     iso3166: str | None = None
     redirect_from: tuple[str, ...] = ()  # old slugs, kept working as redirect pages
+    generated: bool = False  # a page the build writes (a country no editor has written about)
+    draft: bool = False  # written by --draft, not yet reviewed by an editor
 
     @property
     def names(self) -> tuple[str, ...]:

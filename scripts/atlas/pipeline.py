@@ -11,8 +11,10 @@ from pathlib import Path, PurePosixPath
 
 from atlas.entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
 from atlas.errors import EditConflict, InputError, raise_all
+from atlas.link.acronyms import Definition, apply_definitions, definitions
 from atlas.link.annotate import Matcher, Unlinked, annotate, apply_bindings
 from atlas.link.corpus import Corpus
+from atlas.link.countries import GENERATED_FROM, country_catalog
 from atlas.link.relations import Relation, parse_relations, resolve_relations
 from atlas.link.selectors import describe, find_quote
 from atlas.link.stories import group_stories
@@ -26,13 +28,14 @@ from atlas.read.notes import UNLINK, PlacedNote, parse_notes
 from atlas.read.pinned import STORIES, parse_pinned
 from atlas.render.article import render_article
 from atlas.render.data_page import data_manifest, render_data_page
-from atlas.render.entity import entity_region
+from atlas.render.entity import entity_region, render_generated_entity
 from atlas.render.exports import DATA, export_files
 from atlas.render.feed import FEED, render_feed
 from atlas.render.indexes import (
     home_region,
     render_articles_index,
     render_copy_redirect,
+    render_drafts_page,
     render_redirect,
     render_relations_page,
     render_type_index,
@@ -67,6 +70,7 @@ class Plan:
     unlinked: list[Unlinked] = field(default_factory=list)
     corpus: Corpus | None = None
     warnings: list[str] = field(default_factory=list)  # not errors: the build goes on; --report lists them
+    undefined: list[tuple[str, Definition]] = field(default_factory=list)  # (article, acronym with no entity)
     stories: int = 0
 
 
@@ -132,20 +136,22 @@ def _load_catalog(sources: Sources) -> tuple[list[Entity], dict[str, Page], list
         except InputError as error:
             errors.append(error)
             continue
-        if "redirect_to" in page.data:
-            continue  # a redirect page the build wrote for a renamed entity
+        if "redirect_to" in page.data or "generated_from" in page.data:
+            continue  # a page the build wrote: a redirect for a renamed entity, or a country page
         entity, problems = entity_from_page(page, path, folder, slug)
         errors.extend(problems)
         if entity is not None:
             entities.append(entity)
             pages[path] = page
-    if not errors:
-        errors.extend(check_catalog(entities, pages))
     return entities, pages, errors
 
 
 def _load_relations(
-    entities: list[Entity], pages: dict[str, Page], articles: list[Article], page_of: dict[str, str]
+    entities: list[Entity],
+    pages: dict[str, Page],
+    articles: list[Article],
+    page_of: dict[str, str],
+    targets: dict[str, Entity],
 ) -> tuple[list[Relation], list[InputError], list[str]]:
     specs, errors = [], []
     for entity in entities:
@@ -157,7 +163,7 @@ def _load_relations(
         )
         specs.extend(found)
         errors.extend(problems)
-    relations, problems, warnings = resolve_relations(specs, {e.slug: e for e in entities}, articles, page_of)
+    relations, problems, warnings = resolve_relations(specs, targets, articles, page_of)
     return relations, errors + problems, warnings
 
 
@@ -212,14 +218,17 @@ def plan_site(
     """What docs/ should hold. Raises InputError(s), all independent ones together."""
     all_articles, article_errors = _load_articles(sources)
     entities, pages, catalog_errors = _load_catalog(sources)
+    countries = country_catalog(entities)
+    if not catalog_errors:
+        catalog_errors = check_catalog(entities, pages, countries.generated)
     pinned, pin_errors = parse_pinned(sources.stories, {a.slug for a in all_articles})
     raise_all(article_errors + catalog_errors + pin_errors)
     # Copies of one story count once: only each story's page is annotated and shown.
     stories = group_stories(all_articles, pinned)
     articles = [story.page for story in stories]
     page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
-    by_slug = {e.slug: e for e in entities}
-    relations, relation_errors, warnings = _load_relations(entities, pages, all_articles, page_of)
+    by_slug = {e.slug: e for e in [*countries.generated, *entities]}
+    relations, relation_errors, warnings = _load_relations(entities, pages, all_articles, page_of, by_slug)
     notes, note_errors, note_warnings = _load_notes(sources, articles, by_slug, page_of)
     glossary_errors: list[InputError] = []
     try:
@@ -228,14 +237,23 @@ def plan_site(
         glossary, glossary_errors = [], [error]
     raise_all(relation_errors + note_errors + glossary_errors)
 
-    matcher = Matcher(entities)
+    matcher = Matcher(entities, countries.names, countries.phrases)  # countries match by their ISO names only
     mentions: list[Mention] = []
     unlinked: list[Unlinked] = []
+    undefined: list[tuple[str, Definition]] = []  # acronyms defined by a name the catalog lacks
+    named = _names(entities, countries.names)
     for article in articles:
         found, ambiguous = annotate(article, matcher)
+        found, ambiguous, missing = apply_definitions(article, found, ambiguous, definitions(article), named)
         mentions.extend(found)
         unlinked.extend(ambiguous)
+        undefined.extend((article.slug, d) for d in missing)
     mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(notes, articles))
+    # A generated country page exists while an article names it or an entity refers to it.
+    wanted = {m.entity for m in mentions} | {e.country for e in entities} | {e.parent for e in entities}
+    wanted |= {r.target for r in relations}
+    entities = [*entities, *(c for c in countries.generated if c.slug in wanted)]
+    by_slug = {e.slug: e for e in entities}
     corpus = Corpus(
         articles,
         by_slug,
@@ -263,6 +281,7 @@ def plan_site(
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
     generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
+    generated[f"{DOCS}/drafts.md"] = (render_drafts_page(corpus), "the pages with 'draft: true'")
     generated[f"{DOCS}/{FEED}"] = (render_feed(corpus, SITE_NAME), "articles/*.txt")
     exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus).items()}
     generated[f"{DOCS}/data.md"] = (render_data_page(exports), "the articles, notes and entity pages")
@@ -305,7 +324,16 @@ def plan_site(
             )
         files[path] = content
 
-    spliced = [(e.path, entity_region(e, corpus)) for e in entities]
+    for entity in entities:
+        if entity.generated:
+            path = entity.path
+            try:
+                if path in sources.pages:
+                    check_sealed(sources.pages[path], path, GENERATED_FROM, discard_edits)
+            except InputError as error:
+                errors.append(error)
+            files[path] = seal(render_generated_entity(entity, entity_region(entity, corpus)), GENERATED_FROM)
+    spliced = [(e.path, entity_region(e, corpus)) for e in entities if not e.generated]
     spliced.append((HOME, home_region(corpus)))
     for path, region in spliced:
         try:
@@ -329,8 +357,21 @@ def plan_site(
         unlinked,
         corpus,
         warnings + note_warnings,
+        undefined,
         len(stories),
     )
+
+
+def _names(entities: list[Entity], extra: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each name or alias that belongs to exactly one entity → its slug."""
+    owners: dict[str, set[str]] = {}
+    for entity in entities:
+        for name in entity.names:
+            owners.setdefault(name, set()).add(entity.slug)
+    for slug, names in extra.items():
+        for name in names:
+            owners.setdefault(name, set()).add(slug)
+    return {name: next(iter(slugs)) for name, slugs in owners.items() if len(slugs) == 1}
 
 
 def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Mention, bool]]:
@@ -356,7 +397,8 @@ def _stale_generated(sources: Sources, files: dict[str, str]) -> list[str]:
 
 
 def _is_redirect(text: str) -> bool:
-    return text.startswith("---\n") and "\nredirect_to: " in text.split("\n---\n", 1)[0]
+    head = text.split("\n---\n", 1)[0]
+    return text.startswith("---\n") and ("\nredirect_to: " in head or "\ngenerated_from: " in head)
 
 
 def _new_home() -> str:

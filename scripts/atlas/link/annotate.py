@@ -20,7 +20,17 @@ class Match:
     start: int
     end: int
     surface: str
-    entities: tuple[str, ...]  # one slug; several when the name is ambiguous
+    entities: tuple[str, ...]  # one slug; several when the name is ambiguous; none for a blocker
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A name matched only with its context: 'in [Turkey]' links 'Turkey' (text[start:end])."""
+
+    text: str
+    start: int
+    end: int
+    slug: str | None  # None: a longer name that is no entity ("New Mexico"): it links nowhere
 
 
 def _is_word_char(char: str) -> bool:
@@ -42,13 +52,26 @@ def _continues_word(text: str, index: int, step: int) -> bool:
 
 
 class Matcher:
-    """Built once per build from the whole catalog; `find` is linear in the text's length."""
+    """Built once per build from the whole catalog; `find` is linear in the text's length.
 
-    def __init__(self, entities: list[Entity]) -> None:
+    `extra_names` adds names to match for an entity without making them its aliases (a
+    country's ISO names); `phrases` are names matched only in context, or to link nowhere."""
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        extra_names: dict[str, tuple[str, ...]] | None = None,
+        phrases: list[Phrase] | tuple[Phrase, ...] = (),
+    ) -> None:
         surfaces: dict[str, set[str]] = {}
         for entity in entities:
             for name in entity.names:
                 surfaces.setdefault(name, set()).add(entity.slug)
+        written = set(surfaces)
+        for slug, names in sorted((extra_names or {}).items()):
+            for name in names:
+                if name not in written:
+                    surfaces.setdefault(name, set()).add(slug)
         # Capitalised variants never override a name someone wrote.
         variants: dict[str, set[str]] = {}
         for name, slugs in surfaces.items():
@@ -58,27 +81,32 @@ class Matcher:
             surfaces.setdefault(name, slugs)
         self._automaton = ahocorasick.Automaton()
         for name in sorted(surfaces):
-            self._automaton.add_word(name, (name, tuple(sorted(surfaces[name]))))
-        self._empty = not surfaces
+            self._automaton.add_word(name, (name, tuple(sorted(surfaces[name])), 0, len(name)))
+        for phrase in phrases:
+            if phrase.text not in surfaces:
+                slugs = (phrase.slug,) if phrase.slug else ()
+                self._automaton.add_word(phrase.text, (phrase.text, slugs, phrase.start, phrase.end))
+        self._empty = not surfaces and not phrases
         if not self._empty:
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
         if self._empty:
             return []
-        candidates: list[Match] = []
-        for last, (surface, slugs) in self._automaton.iter(text):
+        candidates: list[tuple[int, int, Match]] = []  # (whole start, whole end, the linked part)
+        for last, (surface, slugs, link_start, link_end) in self._automaton.iter(text):
             start = last + 1 - len(surface)
             if _continues_word(text, start - 1, -1) or _continues_word(text, last + 1, 1):
                 continue
-            candidates.append(Match(start, last + 1, surface, slugs))
-        candidates.sort(key=lambda m: (m.start, -(m.end - m.start)))
+            linked = surface[link_start:link_end]
+            candidates.append((start, last + 1, Match(start + link_start, start + link_end, linked, slugs)))
+        candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
         chosen: list[Match] = []
         reached = 0
-        for match in candidates:
-            if match.start >= reached:
+        for start, end, match in candidates:
+            if start >= reached:
                 chosen.append(match)
-                reached = match.end
+                reached = end
         return chosen
 
 
@@ -100,6 +128,8 @@ def annotate(article: Article, matcher: Matcher) -> tuple[list[Mention], list[Un
     unlinked: list[Unlinked] = []
     for block in article.text_blocks:
         for match in matcher.find(block.text):
+            if not match.entities:
+                continue  # a name that is no entity, matched so that no shorter name inside it links
             if len(match.entities) == 1:
                 mentions.append(
                     Mention(article.slug, block.anchor, match.start, match.end, match.entities[0], match.surface)

@@ -90,6 +90,7 @@ FIELDS: dict[str, Field] = {
     "wikidata_confirmed": Field(_flag, "wikidata_confirmed: true"),
     "iso3166": Field(_iso, "iso3166: FR"),
     "redirect_from": Field(_slugs, "redirect_from: [old-slug]"),
+    "draft": Field(_flag, "draft: true"),
     # Checked item by item against the vocabulary and the articles in relations.py.
     "relations": Field(_anything, 'relations: [{funded_by: peter-thiel, evidence: "…"}]'),
 }
@@ -133,6 +134,8 @@ def entity_from_page(page: Page, path: str, folder: str, slug: str) -> tuple[Ent
             f"'{bad}' is listed as ambiguous but is not a name or alias",
             "list only names from 'name' or 'aliases'",
         )
+    if not data.get("draft") and str(data["summary"]).startswith("DRAFT:"):
+        error("summary", "the summary is still the draft's placeholder", "write one line saying what it is (or put back 'draft: true')")  # fmt: skip
     if errors:
         return None, errors
     entity = Entity(
@@ -150,12 +153,15 @@ def entity_from_page(page: Page, path: str, folder: str, slug: str) -> tuple[Ent
         wikidata_confirmed=bool(data.get("wikidata_confirmed", False)),
         iso3166=data.get("iso3166"),  # type: ignore[arg-type]
         redirect_from=tuple(data.get("redirect_from", [])),  # type: ignore[arg-type]
+        draft=bool(data.get("draft", False)),
     )
     return entity, []
 
 
-def check_catalog(entities: list[Entity], pages: dict[str, Page]) -> list[InputError]:
-    """Cross-page checks: unique slugs, references that resolve, names claimed once."""
+def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: list[Entity] = ()) -> list[InputError]:  # type: ignore[assignment]
+    """Cross-page checks: unique slugs, references that resolve, names claimed once.
+
+    `generated` are the pages the build can make (countries): references may name them."""
     errors: list[InputError] = []
     by_slug: dict[str, Entity] = {}
     for entity in sorted(entities, key=lambda e: e.path):
@@ -185,7 +191,7 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page]) -> list[InputE
             target = getattr(entity, key)
             if target is None:
                 continue
-            found = by_slug.get(target)
+            found = by_slug.get(target) or next((g for g in generated if g.slug == target), None)
             if found is None:
                 close = difflib.get_close_matches(target, by_slug, n=1)
                 fix = f"did you mean '{close[0]}'?" if close else "create the page or correct the slug"

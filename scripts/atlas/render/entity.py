@@ -7,12 +7,15 @@ import re
 
 from atlas.entity_types import TYPE_BY_FOLDER
 from atlas.link.corpus import Corpus
+from atlas.link.countries import GENERATED_FROM, alpha3
 from atlas.link.graph import neighbourhood
 from atlas.link.sentences import sentence_around
 from atlas.model import Entity
+from atlas.publish.regions import splice_region
 from atlas.read.dates import human_date
 from atlas.render.blocks import (
     entity_link,
+    front_matter,
     marked_sentence,
     note_markdown,
     paragraph_label,
@@ -45,7 +48,8 @@ def infobox(entity: Entity, corpus: Corpus) -> str:
         state = "" if entity.wikidata_confirmed else " (not yet confirmed)"
         rows.append(("Wikidata", f"[{entity.wikidata}](https://www.wikidata.org/wiki/{entity.wikidata}){state}"))
     if entity.iso3166:
-        rows.append(("ISO 3166", escape(entity.iso3166)))
+        codes = [entity.iso3166, alpha3(entity.iso3166) if len(entity.iso3166) == 2 else None]
+        rows.append(("ISO 3166", escape(", ".join(c for c in codes if c))))
     dated = [a.date for a in corpus.articles_mentioning(entity.slug) if a.date]
     count = corpus.mention_count(entity.slug)
     articles = len(corpus.articles_mentioning(entity.slug))
@@ -218,8 +222,15 @@ def cite_block(entity: Entity, corpus: Corpus) -> str:
     return f'??? quote "Cite this page"\n\n    {plain}\n\n{body}\n'
 
 
+DRAFT_NOTICE = (
+    '!!! warning "Draft: not yet reviewed"\n\n    This page was drafted from the articles by the build; an editor has '
+    "not yet checked it. Its summary is a placeholder.\n"
+)
+
+
 def entity_region(entity: Entity, corpus: Corpus) -> str:
     sections = [
+        DRAFT_NOTICE if entity.draft else "",
         infobox(entity, corpus),
         relations_section(entity, corpus),
         related(entity, corpus),
@@ -231,3 +242,23 @@ def entity_region(entity: Entity, corpus: Corpus) -> str:
         json_ld(entity, corpus),
     ]
     return "\n".join(s for s in sections if s)
+
+
+def render_generated_entity(entity: Entity, region: str) -> str:
+    """A page the build writes for an entity no editor has written (a country on first mention).
+
+    Its front matter is a hand-written page's, plus `generated_from`: deleting that line (and
+    the checksum line at the end) is all it takes to adopt it and write about it."""
+    head = front_matter(
+        {
+            "name": entity.name,
+            "summary": entity.summary,
+            "iso3166": entity.iso3166,
+            "generated_from": GENERATED_FROM,
+        }
+    )
+    adopt = (
+        "<!-- Generated because an article names this country. To write about it, delete the "
+        "'generated_from' line above and the 'generated-page' line at the end: the page is then yours. -->"
+    )
+    return splice_region(f"{head}# {escape(entity.name)}\n\n{adopt}\n", region, entity.path)

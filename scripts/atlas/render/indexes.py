@@ -29,11 +29,18 @@ def render_type_index(folder: str, corpus: Corpus) -> str:
     entity_type = TYPE_BY_FOLDER[folder]
     page = type_index(folder)
     members = sorted((e for e in corpus.entities.values() if e.type == folder), key=lambda e: e.name.lower())
+    generated = sum(e.generated for e in members)
+    how = (
+        f" {generated} of them are countries no editor has written about yet: their pages are made from ISO 3166-1 "
+        "on first mention."
+        if generated
+        else ""
+    )
     out = [
         front_matter({"title": entity_type.plural, "generated_from": f"docs/{folder}/*.md"}),
         f"# :{entity_type.icon}: {entity_type.plural}\n",
         f"{len(members)} {entity_type.plural.lower() if len(members) != 1 else entity_type.singular.lower()} "
-        "in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.\n",
+        f"in the catalog. Each page is written by hand; its facts box and mentions are built from the articles.{how}\n",
     ]
     if folder == "countries":
         out.append(
@@ -210,3 +217,24 @@ def render_redirect(entity: Entity, old_slug: str, directory_urls: bool = True) 
             f"This page has moved to {entity_link(entity, old_page)}.\n",
         ]
     )
+
+
+def render_drafts_page(corpus: Corpus) -> str:
+    """Every draft entity page, for the editors who review them."""
+    page = "drafts.md"
+    drafts = sorted((e for e in corpus.entities.values() if e.draft), key=lambda e: (e.type, e.name.lower()))
+    out = [
+        *page_head("Drafts", "material-file-document-edit-outline", "the pages with 'draft: true'"),
+        "Entity pages drafted from the articles by `python scripts/build.py --draft`, not yet reviewed. To accept "
+        "one, write its summary and remove `draft: true` from its front matter. The site is not published while "
+        "drafts remain.\n",
+    ]
+    if not drafts:
+        out.append("No drafts are waiting for review.\n")
+        return "\n".join(out)
+    out.append("| Name | Type | Mentions |\n| --- | --- | ---: |")
+    for entity in drafts:
+        kind = TYPE_BY_FOLDER[entity.type].singular
+        out.append(f"| {entity_link(entity, page)} | {kind} | {corpus.mention_count(entity.slug)} |")
+    out.append("")
+    return "\n".join(out)
