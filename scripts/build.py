@@ -14,10 +14,12 @@ from atlas.link.countries import country_names
 from atlas.link.drafts import country_from_sentences, draft_page, draft_slug
 from atlas.link.report import format_report, missing_names, report_json
 from atlas.link.typeguess import guess_type
-from atlas.pipeline import Plan, Sources, plan_site, read_sources
+from atlas.pipeline import Sources, plan_site, read_sources
 from atlas.publish import write
-from atlas.publish.fingerprint import after_writes, code_version, fingerprint
+from atlas.publish.fingerprint import fingerprint
 from atlas.publish.lock import build_lock
+from atlas.publish.rebuild import Options, plan_current, read_cache, rebuild, summary, unlinked_notes, write_cache
+from atlas.publish.watch import watch
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,67 +62,65 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--type", choices=[t.folder for t in ENTITY_TYPES], help="with --draft: the type of every name given"
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="rebuild on every change to articles/, includes/ or docs/ (for zensical serve)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     return parser.parse_args(argv)
 
 
-CACHE = Path(".cache") / "atlas-build.json"
-
-
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
-    sources = read_sources(root)
+    options = Options(args.excerpts, args.offline, args.site_url, args.discard_edits)
     if args.draft or args.draft_all:
-        write_drafts(root, sources, args.draft or [], args.type)
-        sources = read_sources(root)
-    code = (
-        code_version()
-        + (" excerpts" if args.excerpts else "")
-        + (" offline" if args.offline else "")
-        + f" {args.site_url or ''}"
-    )
-    cached = _read_cache(root)
-    if not args.report and cached.get("fingerprint") == fingerprint(sources, code):
-        # Nothing read or written has changed since a build that left docs/ exactly like this.
-        print("docs/ is up to date" if args.check else f"{cached['summary']}; 0 file(s) written, 0 deleted")
-        return 0
-    plan = plan_site(
-        sources, discard_edits=args.discard_edits, excerpts=args.excerpts, offline=args.offline, site_url=args.site_url
-    )
-    existing: dict[str, str | None] = dict(sources.pages)
-    changes = write.compare(plan.files, plan.deletes, existing)
-    notes_out = sys.stderr if args.json else sys.stdout
-    for item in plan.unlinked:
-        names = ", ".join(item.entities)
-        print(
-            f"note: '{item.surface}' in {item.article}#{item.block} is ambiguous ({names}); left unlinked — bind it with a note",
-            file=notes_out,
-        )
+        write_drafts(root, read_sources(root), args.draft or [], args.type)
     if args.report:
-        assert plan.corpus is not None
-        names = missing_names(plan.corpus.articles, plan.corpus.mentions, plan.undefined, country_names())
-        drafts = sorted(e.path for e in plan.corpus.entities.values() if e.draft)
-        if args.json:
-            print(json.dumps(report_json(names, plan.warnings, drafts), ensure_ascii=False, indent=2))
-        else:
-            sys.stdout.write(format_report(names, plan.warnings, drafts))
-        return 0
-    for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        return report(root, options, args.json)
     if args.check:
-        if changes.count:
-            sys.stdout.write(write.unified_diff(changes))
-            print(
-                f"docs/ is stale: {changes.count} file(s) differ — run python scripts/build.py and commit the result",
-                file=sys.stderr,
-            )
-            return EXIT_STALE
-        print("docs/ is up to date")
-        _write_cache(root, fingerprint(sources, code), _summary(plan))
+        return check(root, options)
+    outcome = rebuild(root, options)
+    for note in outcome.notes:
+        print(note)
+    for warning in outcome.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(outcome.line())
+    return 0
+
+
+def report(root: Path, options: Options, as_json: bool) -> int:
+    """--report: never short-circuited by the cache; with --json only JSON on standard output."""
+    _, plan, _ = plan_current(root, options)
+    for note in unlinked_notes(plan):
+        print(note, file=sys.stderr if as_json else sys.stdout)
+    assert plan.corpus is not None
+    names = missing_names(plan.corpus.articles, plan.corpus.mentions, plan.undefined, country_names())
+    drafts = sorted(e.path for e in plan.corpus.entities.values() if e.draft)
+    if as_json:
+        print(json.dumps(report_json(names, plan.warnings, drafts), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_report(names, plan.warnings, drafts))
+    return 0
+
+
+def check(root: Path, options: Options) -> int:
+    sources = read_sources(root)
+    if read_cache(root).get("fingerprint") == fingerprint(sources, options.code()):
+        print("docs/ is up to date")  # a build left docs/ exactly like this, from these same inputs
         return 0
-    write.apply(root, changes)
-    print(f"{_summary(plan)}; {len(changes.writes)} file(s) written, {len(changes.deletes)} deleted")
-    _write_cache(root, fingerprint(after_writes(sources, plan.files, plan.deletes), code), _summary(plan))
+    sources, plan, changes = plan_current(root, options)
+    for note in unlinked_notes(plan):
+        print(note)
+    if changes.count:
+        sys.stdout.write(write.unified_diff(changes))
+        print(
+            f"docs/ is stale: {changes.count} file(s) differ — run python scripts/build.py and commit the result",
+            file=sys.stderr,
+        )
+        return EXIT_STALE
+    print("docs/ is up to date")
+    write_cache(root, fingerprint(sources, options.code()), summary(plan))
     return 0
 
 
@@ -162,30 +162,12 @@ def write_drafts(root: Path, sources: Sources, names: list[str], folder: str | N
         print(f"drafted {path}")
 
 
-def _summary(plan: Plan) -> str:
-    copies = f" in {plan.stories} stories" if plan.stories != plan.articles else ""
-    return f"{plan.articles} article(s){copies}, {plan.entities} entities, {plan.mentions} mentions"
-
-
-def _read_cache(root: Path) -> dict[str, str]:
-    try:
-        return json.loads((root / CACHE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-
-
-def _write_cache(root: Path, value: str, summary: str) -> None:
-    """Best effort: a cache that cannot be written only costs the next build its shortcut."""
-    try:
-        (root / CACHE).parent.mkdir(exist_ok=True)
-        (root / CACHE).write_text(json.dumps({"fingerprint": value, "summary": summary}) + "\n", encoding="utf-8")
-    except OSError:
-        pass
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
+        if args.watch:
+            options = Options(args.excerpts, args.offline, args.site_url, args.discard_edits)
+            return watch(args.root.resolve(), options)
         with build_lock(args.root.resolve()):
             return run(args)
     except AtlasError as error:

@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "articles" / "2020-06-18-facial-recognition-it-and-police-in-delicate-dance.txt"
 SEED_SLUG = SEED.stem
-PROJECT_PARTS = ("mkdocs.yml", "docs", "articles", "includes", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "articles", "includes", "overrides", "scripts")  # scripts: the MkDocs hook
 
 
 def copy_project(destination: Path) -> Path:
@@ -25,7 +25,7 @@ def copy_project(destination: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, destination / part)
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__", ".cache"))
         else:
             shutil.copy2(source, destination / part)
     return destination
@@ -41,13 +41,14 @@ def run_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(root: Path, site: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` (its hook runs the atlas build first, with `env`'s settings)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
     )
 
 
@@ -90,3 +91,27 @@ def served_site(built_site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"Chromium is required (REQUIRE_BROWSER=1) but {CHROMIUM} is missing: apt-get install chromium")
+        pytest.skip("Chromium is not installed (apt-get install chromium); set REQUIRE_BROWSER=1 to fail instead")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

@@ -208,7 +208,6 @@ def test_type_guess_accuracy_on_the_fixtures(report_project: Path):
 
 def test_drafts_are_linked_build_strict_and_block_publishing(tmp_path: Path):
     root = copy_project(tmp_path / "p")
-    shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPORT, root / "articles")
     result = run_build(root, "--draft", "John Edwards", "Open Rights Group", "South Wales Police")
     assert result.returncode == 0, result.stderr

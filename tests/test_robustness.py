@@ -94,11 +94,12 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(project: Path, case: st
 
 def test_internal_error_exits_3(project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     import build
+    from atlas.publish import rebuild
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(build, "plan_site", broken)
+    monkeypatch.setattr(rebuild, "plan_site", broken)
     assert build.main(["--check", "--root", str(project)]) == 3
     assert "internal error" in capsys.readouterr().err
 

@@ -7,6 +7,7 @@ code) mean an identical plan with nothing to write: the expensive part can be sk
 from __future__ import annotations
 
 import hashlib
+from importlib import metadata
 from pathlib import Path
 
 from atlas.pipeline import Sources
@@ -14,11 +15,18 @@ from atlas.pipeline import Sources
 CODE = Path(__file__).resolve().parent.parent  # the whole atlas package
 
 
+# The packages whose behaviour shapes the output: an upgrade must count as a change.
+PACKAGES = ("PyYAML", "pyahocorasick", "pycountry")
+
+
 def code_version() -> str:
+    """The build's code and every data file it reads (not only *.py), and its packages' versions."""
     digest = hashlib.sha256()
     for path in sorted(CODE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".json"):
+        if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
     return digest.hexdigest()
 
 

@@ -1,0 +1,118 @@
+"""One build of docs/, shared by `scripts/build.py`, its `--watch` loop and the MkDocs hook.
+
+Reads the sources, skips everything when the fingerprint says nothing changed, plans, and
+writes only what changed. Before writing it reads the sources again: an edit saved while it
+was planning makes it plan again, so a build never replaces a page from stale sources.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from atlas.errors import AtlasError
+from atlas.pipeline import Plan, Sources, plan_site, read_sources
+from atlas.publish import write
+from atlas.publish.fingerprint import after_writes, code_version, fingerprint
+
+CACHE = Path(".cache") / "atlas-build.json"
+ATTEMPTS = 3  # plans made before giving up on sources that keep changing
+
+
+@dataclass(frozen=True)
+class Options:
+    excerpts: bool = False
+    offline: bool = False
+    site_url: str | None = None
+    discard_edits: bool = False
+
+    @classmethod
+    def from_env(cls) -> Options:
+        """The publishing settings, as scripts/publish.sh and the hosting workflow set them."""
+        return cls(
+            excerpts=os.environ.get("ATLAS_EXCERPTS", "0") == "1",
+            offline=os.environ.get("ATLAS_OFFLINE", "false").lower() == "true",
+            site_url=os.environ.get("ATLAS_SITE_URL") or None,
+        )
+
+    def code(self) -> str:
+        """What besides the sources decides the output: the code, its data and these settings."""
+        return code_version() + (" excerpts" if self.excerpts else "") + (" offline" if self.offline else "") + f" {self.site_url or ''}"  # fmt: skip
+
+
+@dataclass
+class Outcome:
+    summary: str
+    written: int = 0
+    deleted: int = 0
+    plan: Plan | None = None  # None when the fingerprint showed nothing to do
+    notes: list[str] = field(default_factory=list)  # ambiguous names left unlinked
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return f"{self.summary}; {self.written} file(s) written, {self.deleted} deleted"
+
+
+class SourcesKeepChanging(AtlasError):
+    exit_code = 4
+
+
+def summary(plan: Plan) -> str:
+    copies = f" in {plan.stories} stories" if plan.stories != plan.articles else ""
+    return f"{plan.articles} article(s){copies}, {plan.entities} entities, {plan.mentions} mentions"
+
+
+def unlinked_notes(plan: Plan) -> list[str]:
+    return [
+        f"note: '{u.surface}' in {u.article}#{u.block} is ambiguous ({', '.join(u.entities)}); left unlinked — bind it with a note"
+        for u in plan.unlinked
+    ]
+
+
+def plan_current(root: Path, options: Options) -> tuple[Sources, Plan, write.Changes]:
+    """A plan from sources that did not change while it was made."""
+    sources = read_sources(root)
+    for _ in range(ATTEMPTS):
+        plan = plan_site(
+            sources,
+            discard_edits=options.discard_edits,
+            excerpts=options.excerpts,
+            offline=options.offline,
+            site_url=options.site_url,
+        )
+        again = read_sources(root)
+        if again == sources:
+            return sources, plan, write.compare(plan.files, plan.deletes, dict(sources.pages))
+        sources = again  # an edit landed while planning: plan from what is there now
+    raise SourcesKeepChanging("the sources changed during each of 3 builds — wait for the edits to finish, then build again")  # fmt: skip
+
+
+def rebuild(root: Path, options: Options) -> Outcome:
+    """Bring docs/ up to date; raises AtlasError (InputError(s) for bad input) and writes nothing then."""
+    sources = read_sources(root)
+    code = options.code()
+    cached = read_cache(root)
+    if cached.get("fingerprint") == fingerprint(sources, code):
+        return Outcome(cached["summary"])
+    sources, plan, changes = plan_current(root, options)
+    write.apply(root, changes)
+    write_cache(root, fingerprint(after_writes(sources, plan.files, plan.deletes), code), summary(plan))
+    return Outcome(summary(plan), len(changes.writes), len(changes.deletes), plan, unlinked_notes(plan), plan.warnings)
+
+
+def read_cache(root: Path) -> dict[str, str]:
+    try:
+        return json.loads((root / CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_cache(root: Path, value: str, text: str) -> None:
+    """Best effort: a cache that cannot be written only costs the next build its shortcut."""
+    try:
+        (root / CACHE).parent.mkdir(exist_ok=True)
+        (root / CACHE).write_text(json.dumps({"fingerprint": value, "summary": text}) + "\n", encoding="utf-8")
+    except OSError:
+        pass

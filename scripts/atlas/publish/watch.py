@@ -1,0 +1,50 @@
+"""`build.py --watch`: rebuild docs/ on every change, for `zensical serve` (which runs no hooks).
+
+Errors are printed as the build prints them and the watch goes on; the build's own writes
+cause one more, empty, pass (it writes only what changed), never a loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from atlas.errors import AtlasError
+from atlas.publish.lock import build_lock
+from atlas.publish.rebuild import Options, rebuild
+
+WATCHED = ("articles", "includes", "docs")
+
+
+def _relevant(change: object, path: str) -> bool:
+    name = Path(path).name
+    return not (name.startswith(".") and name.endswith(".tmp")) and "/.cache/" not in path  # the build's temporaries
+
+
+def build_once(root: Path, options: Options) -> bool:
+    """One build under the lock; True when it succeeded. Errors are printed, never raised."""
+    try:
+        with build_lock(root):
+            outcome = rebuild(root, options)
+    except AtlasError as error:
+        print(error, file=sys.stderr)
+        print("the build refused this state of the sources; fix the line(s) above and save again", file=sys.stderr)
+        return False
+    for note in outcome.notes:
+        print(note)
+    print(outcome.line(), flush=True)
+    return True
+
+
+def watch(root: Path, options: Options) -> int:
+    import watchfiles  # only the watch needs it
+
+    build_once(root, options)
+    paths = [root / name for name in WATCHED if (root / name).is_dir()]
+    print(f"watching {', '.join(p.name + '/' for p in paths)} — press Ctrl+C to stop", flush=True)
+    try:
+        for _ in watchfiles.watch(*paths, watch_filter=_relevant, debounce=300):
+            build_once(root, options)
+    except KeyboardInterrupt:
+        pass
+    return 0
