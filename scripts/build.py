@@ -10,9 +10,11 @@ from pathlib import Path, PurePosixPath
 
 from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError, InputError, raise_all
+from atlas.ingest.accept import REJECTED, add_rejections, parse_rejections, splice_relation
 from atlas.link.countries import country_names
 from atlas.link.drafts import country_from_sentences, draft_page, draft_slug
 from atlas.link.report import format_report, missing_names, report_json
+from atlas.link.suggest import suggest
 from atlas.link.typeguess import guess_type
 from atlas.pipeline import Sources, plan_site, read_sources
 from atlas.publish import write
@@ -63,6 +65,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--type", choices=[t.folder for t in ENTITY_TYPES], help="with --draft: the type of every name given"
     )
     parser.add_argument(
+        "--suggest-relations",
+        action="store_true",
+        help="write nothing; list relations the sentences suggest (with --json: a JSON list)",
+    )
+    parser.add_argument("--accept", nargs="+", metavar="ID", help="write these suggested relations into their entity pages, then build")  # fmt: skip
+    parser.add_argument("--reject", nargs="+", metavar="ID", help="record these suggestions as rejected: never suggested again")  # fmt: skip
+    parser.add_argument(
         "--watch",
         action="store_true",
         help="rebuild on every change to articles/, includes/ or docs/ (for zensical serve)",
@@ -78,6 +87,10 @@ def run(args: argparse.Namespace) -> int:
         write_drafts(root, read_sources(root), args.draft or [], args.type)
     if args.report:
         return report(root, options, args.json)
+    if args.suggest_relations:
+        return suggestions(root, options, args.json)
+    if args.accept or args.reject:
+        accept_or_reject(root, options, args.accept or [], args.reject or [])
     if args.check:
         return check(root, options)
     outcome = rebuild(root, options)
@@ -102,6 +115,57 @@ def report(root: Path, options: Options, as_json: bool) -> int:
     else:
         sys.stdout.write(format_report(names, plan.warnings, drafts))
     return 0
+
+
+def suggestions(root: Path, options: Options, as_json: bool) -> int:
+    """--suggest-relations: never short-circuited by the cache; with --json only JSON on standard output."""
+    _, plan, _ = plan_current(root, options)
+    assert plan.corpus is not None
+    found = suggest(plan.corpus, parse_rejections(_read(root / REJECTED)))
+    if as_json:
+        print(json.dumps([s.record() for s in found], ensure_ascii=False, indent=2))
+        print(f"{len(found)} suggestion(s)", file=sys.stderr)
+        return 0
+    if not found:
+        print("No relations to suggest: every cue in the stories is declared or rejected.")
+    for s in found:
+        print(f"{s.id}  {s.source} {s.type} {s.target}  ({s.article}#{s.paragraph})\n    “{s.evidence}”\n{s.yaml()}")
+    if found:
+        print(f"{len(found)} suggestion(s): python scripts/build.py --accept ID … (or --reject ID …)")
+    return 0
+
+
+def accept_or_reject(root: Path, options: Options, accepted: list[str], rejected: list[str]) -> None:
+    """Write accepted suggestions into their sources' front matter, record rejections; all or nothing."""
+    _, plan, _ = plan_current(root, options)
+    assert plan.corpus is not None
+    rejections = _read(root / REJECTED)
+    by_id = {s.id: s for s in suggest(plan.corpus, parse_rejections(rejections))}
+    unknown = [i for i in [*accepted, *rejected] if i not in by_id]
+    raise_all([InputError(i, None, "no suggestion has this id (declared, rejected, or mistyped)", "run python scripts/build.py --suggest-relations to list them") for i in unknown])  # fmt: skip
+    writes: dict[str, str] = {}
+    errors: list[InputError] = []
+    for key in accepted:
+        suggestion = by_id[key]
+        path = plan.corpus.entities[suggestion.source].path
+        raw = (root / path).read_bytes().decode("utf-8")  # as saved: its line endings are kept
+        try:
+            writes[path] = splice_relation(writes.get(path, raw), path, suggestion.item_lines())
+        except InputError as error:
+            errors.append(error)
+    raise_all(errors)
+    if rejected:
+        writes[REJECTED] = add_rejections(rejections, [by_id[i].key for i in rejected])
+    existing: dict[str, str | None] = {path: None for path in writes}  # every one of them is a change
+    write.apply(root, write.compare(writes, [], existing))
+    for key in accepted:
+        print(f"accepted {key}: {by_id[key].source} {by_id[key].type} {by_id[key].target}")
+    for key in rejected:
+        print(f"rejected {key}")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def check(root: Path, options: Options) -> int:

@@ -28,6 +28,7 @@ from atlas.read.notes import UNLINK, PlacedNote, parse_notes
 from atlas.read.pinned import STORIES, parse_pinned
 from atlas.render.article import render_article
 from atlas.render.data_page import data_manifest, render_data_page
+from atlas.render.dataset import render_who_uses_what
 from atlas.render.entity import entity_region, render_generated_entity
 from atlas.render.exports import DATA, export_files
 from atlas.render.feed import FEED, render_feed
@@ -281,6 +282,8 @@ def plan_site(
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
     generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
+    for path, content in render_who_uses_what(corpus).items():
+        generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")
     generated[f"{DOCS}/drafts.md"] = (render_drafts_page(corpus), "the pages with 'draft: true'")
     generated[f"{DOCS}/{FEED}"] = (render_feed(corpus, SITE_NAME), "articles/*.txt")
     exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus).items()}

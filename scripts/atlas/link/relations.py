@@ -17,8 +17,10 @@ shown as its claim, not as fact.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 
 from atlas.errors import InputError
@@ -27,7 +29,8 @@ from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
 
 TOPIC_PREFIX = "topic:"
-_KEYS = {"evidence", "article", "prefix", "suffix", "claimed"}
+_KEYS = {"evidence", "article", "prefix", "suffix", "claimed", "date", "amount", "currency"}
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,9 @@ class Relation:
     anchor: Anchor  # where the cited story says it
     claimed: bool = False
     also: tuple[Anchor, ...] = ()  # the same words in other stories, earliest first
+    date: str | None = None  # ISO 8601, when the sentence gives one
+    amount: str | None = None  # a fine's amount, as written ("20 million")
+    currency: str | None = None  # "EUR", "euros", …
 
     @property
     def key(self) -> str:
@@ -59,6 +65,9 @@ class RelationSpec:
     quote: Quote
     article: str | None
     claimed: bool
+    date: str | None = None
+    amount: str | None = None
+    currency: str | None = None
 
 
 def parse_relations(
@@ -96,11 +105,22 @@ def parse_relations(
         if not isinstance(target, str) or not target.strip():
             error(f"the '{types[0]}' relation has no target", f"write '{types[0]}: <entity slug>'")
             continue
+        date = item.get("date")
+        if isinstance(date, datetime.date):
+            date = date.isoformat()  # YAML reads 2022-03-09 as a date
+        if date is not None and not (isinstance(date, str) and _ISO_DATE.fullmatch(date)):
+            error(f"the '{types[0]}' relation's date '{date}' is not an ISO date", "write date: YYYY-MM-DD (or YYYY-MM, YYYY)")  # fmt: skip
+            continue
+        if ("amount" in item or "currency" in item) and types[0] != "fined":
+            error(f"'amount' and 'currency' belong to 'fined', not '{types[0]}'", "remove them, or make it a 'fined' relation")  # fmt: skip
+            continue
         specs.append(
             RelationSpec(
                 entity, line, types[0], target.strip(),
                 Quote(evidence, str(item.get("prefix", "")), str(item.get("suffix", ""))),
-                item.get("article"), bool(item.get("claimed", False)),
+                item.get("article"), bool(item.get("claimed", False)), date,
+                None if item.get("amount") is None else str(item["amount"]),
+                None if item.get("currency") is None else str(item["currency"]),
             )
         )  # fmt: skip
     return specs, errors
@@ -165,6 +185,7 @@ def resolve_relations(
             Relation(
                 spec.source.slug, spec.type, None if topic else spec.target, topic, spec.quote,
                 per_story[cited][0], spec.claimed, tuple(per_story[o][0] for o in others),
+                spec.date, spec.amount, spec.currency,
             )
         )  # fmt: skip
     return relations, errors, warnings

@@ -36,5 +36,19 @@ RELATION_TYPES: dict[str, RelationType] = {
         RelationType("exports_through", "exports technology through", "exports the technology of"),
         RelationType("owns", "owns", "is owned by"),
         RelationType("co_founded", "co-founded", "was co-founded by"),
+        # What the field reports: deployments, supply, and regulatory and legal action.
+        RelationType("supplies", "supplies", "is supplied by"),
+        RelationType("trialled", "trialled", "was trialled by"),
+        RelationType("fined", "fined", "was fined by"),
+        RelationType("ruled_against", "ruled against", "was ruled against by"),
+        RelationType("ordered_to_delete_data", "ordered to delete data", "was ordered to delete data by"),
+        RelationType("sued", "sued", "was sued by"),
+        RelationType("banned", "banned", "was banned by"),
     )
 }
+
+# The kinds the "Who uses what" dataset gathers: who deploys the technology, and who sells it.
+DEPLOYMENT = ("uses", "deploys", "trialled", "supplies", "sells_to", "customer_of", "suspended_sales_to", "exited")
+# Vendor → user relations (the others in DEPLOYMENT run user → vendor or technology).
+VENDOR_FIRST = ("supplies", "sells_to", "suspended_sales_to", "exited")
+REGULATORY = ("fined", "ruled_against", "ordered_to_delete_data", "sued", "banned", "investigated")

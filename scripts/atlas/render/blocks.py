@@ -195,10 +195,17 @@ def _windows(text: str, spans: list[tuple[int, int]], words: int) -> list[tuple[
     return windows
 
 
+def clip(text: str) -> str:
+    """Excerpt mode: a quote cut to a few words, so no whole sentence is republished."""
+    words = text.split()
+    return " ".join(words[: 2 * EXCERPT_WORDS]) + " …" if len(words) > 2 * EXCERPT_WORDS else " ".join(words)
+
+
 def evidence_link(relation: Relation, corpus: Corpus, from_page: str) -> str:
     article = corpus.article_by_slug[relation.anchor.article]
     block = next(b for b in article.blocks if b.anchor == relation.anchor.block)
-    quoted = escape_fragment(block.text[relation.anchor.start : relation.anchor.end])
+    words = block.text[relation.anchor.start : relation.anchor.end]
+    quoted = escape_fragment(clip(words) if corpus.excerpts else words)
     label = paragraph_label(block.anchor)
     target = relative(from_page, article_page(article.slug), block.anchor)
     return f'“{quoted}” [{label}]({target} "{escape_title(article.title)}")'

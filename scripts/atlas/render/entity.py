@@ -22,6 +22,7 @@ from atlas.render.blocks import (
     quote_line,
     relation_line,
 )
+from atlas.render.dataset import in_this_country
 from atlas.render.escape import escape
 from atlas.render.links import article_page, entity_page, page_url, relative, safe_url, type_index
 
@@ -233,6 +234,7 @@ def entity_region(entity: Entity, corpus: Corpus) -> str:
         DRAFT_NOTICE if entity.draft else "",
         infobox(entity, corpus),
         relations_section(entity, corpus),
+        in_this_country(entity, corpus) if entity.type == "countries" else "",
         related(entity, corpus),
         in_the_articles(entity, corpus),
         quotes_section(entity.slug, corpus, entity_page(entity)),

@@ -9,6 +9,8 @@ import json
 
 from atlas.link.corpus import Corpus
 from atlas.link.vocabulary import RELATION_TYPES
+from atlas.render.blocks import clip
+from atlas.render.dataset import CSV_HEADER, who_uses_what_csv
 from atlas.render.links import entity_page, page_url
 
 DATA = "data"
@@ -49,8 +51,13 @@ def relation_records(corpus: Corpus) -> list[dict[str, object]]:
             {
                 "source": relation.source, "type": relation.type, "label": RELATION_TYPES[relation.type].label,
                 "target": relation.target, "topic": relation.topic, "claimed": relation.claimed,
-                "evidence": {"exact": relation.quote.exact, "prefix": relation.quote.prefix, "suffix": relation.quote.suffix},
+                "evidence": (
+                    {"exact": clip(relation.quote.exact)} if corpus.excerpts
+                    else {"exact": relation.quote.exact, "prefix": relation.quote.prefix, "suffix": relation.quote.suffix}
+                ),
                 "article": relation.anchor.article, "paragraph": relation.anchor.block,
+                "also": [{"article": a.article, "paragraph": a.block} for a in relation.also],
+                "date": relation.date, "amount": relation.amount, "currency": relation.currency,
             }
         )  # fmt: skip
     return sorted(records, key=lambda r: (str(r["source"]), str(r["type"]), str(r["target"] or r["topic"])))
@@ -146,4 +153,5 @@ def export_files(corpus: Corpus) -> dict[str, str]:
         "mentions.json": _json(mentions),
         "mentions.csv": _csv(mention_columns, [[m[c] for c in mention_columns] for m in mentions]),
         "notes.jsonld": _json(annotations(corpus)),
+        "who-uses-what.csv": _csv(CSV_HEADER, who_uses_what_csv(corpus, clip if corpus.excerpts else str)),
     }

@@ -133,6 +133,9 @@ def home_region(corpus: Corpus) -> str:
     return "\n".join(out)
 
 
+WHOLE_GRAPH_LIMIT = 60  # relations drawn in one chord diagram; beyond, only the text and each entity's own
+
+
 def render_relations_page(corpus: Corpus) -> str:
     page = "relations.md"
     out = [
@@ -141,7 +144,12 @@ def render_relations_page(corpus: Corpus) -> str:
         "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
     ]
     if corpus.relations:
-        out.append(whole_graph(corpus, page))
+        if len(corpus.relations) <= WHOLE_GRAPH_LIMIT:
+            out.append(whole_graph(corpus, page))
+        else:  # a circle of thousands of names is unreadable: each entity's page draws its neighbourhood
+            out.append(
+                f"{len(corpus.relations)} relations: too many for one diagram. Each entity's page draws its own; the table lists them all.\n"
+            )
         out.append("| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |")
         for relation in sorted(corpus.relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type)):
             kind = RELATION_TYPES[relation.type]
