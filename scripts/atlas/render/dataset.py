@@ -50,23 +50,23 @@ def _cells(row: Row, corpus: Corpus, page: str) -> str:
     return f"| {_party(row.first, corpus, page)} | {_party(row.second, corpus, page)} | {escape(labels)} | {country} | {reported} | {evidence} | {row.stories} |"  # fmt: skip
 
 
+SECTIONS = (
+    ("Deployments and sales", "| User | Vendor or technology | Relation |"),
+    ("Regulatory and legal actions", "| Actor | Against | Action |"),
+)
+
+
 def _tables(deployments: list[Row], actions: list[Row], corpus: Corpus, page: str) -> list[str]:
-    out = ["## Deployments and sales\n"]
-    if deployments:
-        out.append("| User | Vendor or technology | Relation | Country | First reported | Evidence | Stories |")
+    out: list[str] = []
+    for (title, columns), rows in zip(SECTIONS, (deployments, actions), strict=True):
+        out.append(f"## {title}\n")
+        if not rows:
+            out.append("None yet.\n")
+            continue
+        out.append(f"{columns} Country | First reported | Evidence | Stories |")
         out.append("| --- | --- | --- | --- | --- | --- | ---: |")
-        out.extend(_cells(row, corpus, page) for row in deployments)
+        out.extend(_cells(row, corpus, page) for row in rows)
         out.append("")
-    else:
-        out.append("None yet.\n")
-    out.append("## Regulatory and legal actions\n")
-    if actions:
-        out.append("| Actor | Against | Action | Country | First reported | Evidence | Stories |")
-        out.append("| --- | --- | --- | --- | --- | --- | ---: |")
-        out.extend(_cells(row, corpus, page) for row in actions)
-        out.append("")
-    else:
-        out.append("None yet.\n")
     return out
 
 
