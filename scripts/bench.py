@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -119,6 +120,9 @@ def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> No
     for part in ("mkdocs.yml", "docs", "articles", "includes", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
+    # Plain MkDocs on the same pages: without the hook that runs the atlas build first.
+    config = folder / "mkdocs.yml"
+    config.write_text(re.sub(r"\nhooks:\n(?:  - .*\n)+", "\n", config.read_text()))
     rng = random.Random(seed)
     names = []
     for index in range(entities):

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -29,10 +30,11 @@ from atlas.read.pinned import STORIES, parse_pinned
 from atlas.render.article import render_article
 from atlas.render.data_page import data_manifest, render_data_page
 from atlas.render.dataset import render_who_uses_what
-from atlas.render.entity import entity_region, render_generated_entity
+from atlas.render.entity import ALONGSIDE_LIMIT, ARTICLES_QUOTED, entity_region, quote_article, render_generated_entity
 from atlas.render.exports import DATA, export_files
 from atlas.render.feed import FEED, render_feed
 from atlas.render.indexes import (
+    article_row,
     home_region,
     render_articles_index,
     render_copy_redirect,
@@ -42,6 +44,7 @@ from atlas.render.indexes import (
     render_type_index,
 )
 from atlas.render.links import article_page, type_index
+from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
 from atlas.render.views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
 
 DOCS = "docs"
@@ -278,6 +281,16 @@ def plan_site(
                 copy.path,
             )
     generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
+    # Long lists split by year, so every article and every mention is one click away.
+    for path, content in article_year_pages(corpus, lambda a, page: article_row(a, corpus, page)).items():
+        generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
+    for entity in entities:
+        quote = functools.partial(_quote, entity=entity, corpus=corpus)
+        for path, content in {
+            **entity_year_pages(entity, corpus, ARTICLES_QUOTED, quote),
+            **alongside_page(entity, corpus, ALONGSIDE_LIMIT),
+        }.items():
+            generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
@@ -363,6 +376,10 @@ def plan_site(
         undefined,
         len(stories),
     )
+
+
+def _quote(article: Article, page: str, entity: Entity, corpus: Corpus) -> list[str]:
+    return quote_article(entity, article, page, corpus)
 
 
 def _names(entities: list[Entity], extra: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from atlas.link.corpus import Corpus
 from atlas.link.countries import GENERATED_FROM, alpha3
 from atlas.link.graph import neighbourhood
 from atlas.link.sentences import sentence_around
-from atlas.model import Entity
+from atlas.model import Article, Entity
 from atlas.publish.regions import splice_region
 from atlas.read.dates import human_date
 from atlas.render.blocks import (
@@ -25,6 +25,7 @@ from atlas.render.blocks import (
 from atlas.render.dataset import in_this_country
 from atlas.render.escape import escape
 from atlas.render.links import article_page, entity_page, page_url, relative, safe_url, type_index
+from atlas.render.lists import alongside_path, entity_list_links
 
 # Bounds that keep an entity page's size independent of the corpus's.
 ALONGSIDE_LIMIT = 24  # neighbours listed under "Mentioned alongside"
@@ -68,35 +69,33 @@ def quoted(markdown: str) -> str:
     return markdown if markdown.startswith(('"', "“", '… "')) else f"“{markdown}”"
 
 
+def quote_article(entity: Entity, article: Article, page: str, corpus: Corpus) -> list[str]:
+    """An article's heading and each sentence in it that names the entity, linked to its ¶."""
+    date = f" ({human_date(article.date)})" if article.date else ""
+    out = [f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n"]
+    blocks = {b.anchor: b for b in article.blocks}
+    grouped: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
+    for mention in (m for m in corpus.by_entity.get(entity.slug, []) if m.article == article.slug):
+        block = blocks[mention.block]
+        sentence = sentence_around(block.text, mention.start)
+        grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
+    for (anchor, _), spans in grouped.items():
+        text = blocks[anchor].text
+        target = relative(page, article_page(article.slug), anchor)
+        out.append(f"- {quoted(marked_sentence(text, spans, corpus.excerpts))} [{paragraph_label(anchor)}]({target})")
+    out.append("")
+    return out
+
+
 def in_the_articles(entity: Entity, corpus: Corpus) -> str:
     page = entity_page(entity)
-    mentions = corpus.by_entity.get(entity.slug, [])
-    if not mentions:
+    if not corpus.by_entity.get(entity.slug):
         return "## In the articles\n\nNo article mentions it yet.\n"
     out = ["## In the articles\n"]
-    articles = corpus.articles_mentioning(entity.slug)
-    for article in articles[:ARTICLES_QUOTED]:
-        date = f" ({human_date(article.date)})" if article.date else ""
-        out.append(f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n")
-        blocks = {b.anchor: b for b in article.blocks}
-        grouped: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
-        for mention in (m for m in mentions if m.article == article.slug):
-            block = blocks[mention.block]
-            sentence = sentence_around(block.text, mention.start)
-            grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
-        for (anchor, _), spans in grouped.items():
-            text = blocks[anchor].text
-            label = paragraph_label(anchor)
-            target = relative(page, article_page(article.slug), anchor)
-            out.append(f"- {quoted(marked_sentence(text, spans, corpus.excerpts))} [{label}]({target})")
-        out.append("")
-    if len(articles) > ARTICLES_QUOTED:
-        older = articles[ARTICLES_QUOTED:]
-        out.append(
-            f"{len(older)} older article{'s' if len(older) != 1 else ''} also mention it, the oldest from "
-            f"{human_date(older[-1].date) if older[-1].date else 'an undated source'}; "
-            "the [articles index](../articles/index.md) lists them all.\n"
-        )
+    for article in corpus.articles_mentioning(entity.slug)[:ARTICLES_QUOTED]:
+        out.extend(quote_article(entity, article, page, corpus))
+    if more := entity_list_links(entity, corpus, page, ARTICLES_QUOTED):
+        out.append(more)
     return "\n".join(out)
 
 
@@ -117,7 +116,11 @@ def alongside(entity: Entity, corpus: Corpus) -> str:
         return ""
     shown = pairs[:ALONGSIDE_LIMIT]
     items = [f"- {entity_link(other, page)} ({count})" for other, count in shown]
-    more = f"\n\nAnd {len(pairs) - len(shown)} more." if len(pairs) > len(shown) else ""
+    more = (
+        f"\n\nAnd {len(pairs) - len(shown)} more: [all {len(pairs)}]({relative(page, alongside_path(entity))})."
+        if len(pairs) > len(shown)
+        else ""
+    )
     return (
         "## Mentioned alongside\n\nEntities named in the same paragraph or caption, "
         "with how many they share.\n\n" + "\n".join(items) + more + "\n"

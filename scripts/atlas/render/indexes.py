@@ -18,6 +18,7 @@ from atlas.render.blocks import (
 )
 from atlas.render.escape import escape
 from atlas.render.links import article_page, entity_page, relative, type_index, url_between
+from atlas.render.lists import ARTICLES_ON_INDEX, article_year_path, by_year, year_links
 from atlas.render.worldmap import world_map
 
 
@@ -76,18 +77,25 @@ def _most_named(article: Article, corpus: Corpus, page: str) -> str:
     return (links + more) or "—"
 
 
+def article_row(article: Article, corpus: Corpus, page: str) -> str:
+    date = human_date(article.date) if article.date else "—"
+    link = f"[{escape(article.title)}]({relative(page, article_page(article.slug))})"
+    return f"| {date} | {link} | {_cell(article.publisher or '')} | {_most_named(article, corpus, page)} |"
+
+
 def render_articles_index(corpus: Corpus) -> str:
     page = "articles/index.md"
+    count = len(corpus.articles)
     out = [
         *page_head("Articles", "material-file-document-multiple", "articles/*.txt"),
-        f"{len(corpus.articles)} article{'s' if len(corpus.articles) != 1 else ''}, newest first.\n",
+        f"{count} article{'s' if count != 1 else ''}, newest first.\n",
     ]
+    if count > ARTICLES_ON_INDEX:
+        links = year_links(by_year(corpus.articles), article_year_path, page)
+        out.append(f"The newest {ARTICLES_ON_INDEX} are listed here; every article, by year: {links}.\n")
     if corpus.articles:
         out.append("| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |")
-        for article in corpus.articles:
-            date = human_date(article.date) if article.date else "—"
-            link = f"[{escape(article.title)}]({relative(page, article_page(article.slug))})"
-            out.append(f"| {date} | {link} | {_cell(article.publisher or '')} | {_most_named(article, corpus, page)} |")
+        out.extend(article_row(article, corpus, page) for article in corpus.articles[:ARTICLES_ON_INDEX])
         out.append("")
     return "\n".join(out)
 

@@ -1,0 +1,105 @@
+"""Lists that grow with the corpus are split by year, with stable addresses: nothing silently capped."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SEED_SLUG, copy_project, mkdocs_build, run_build
+
+ARTICLES = 110  # more than the articles index lists (100) and than an entity page quotes (20)
+NAMES = [f"Fixture Body {n}" for n in range(30)]  # more than "Mentioned alongside" lists (24)
+
+
+def _article(number: int) -> tuple[str, str]:
+    year = 2019 + number % 3
+    date = f"{year}-{1 + number % 12:02d}-{1 + number % 27:02d}"
+    names = ", ".join(NAMES[number % 30 : number % 30 + 3]) if number < 60 else NAMES[number % 30]
+    text = (
+        f"# Scale fixture {number}\n\n{date}, by A. Writer\n\n"
+        f"Clearview AI was named in report number {number}, alongside {names}.\n\n"
+        f"The report, filed as item {number} of the series, said little else.\n"
+    )
+    return f"{date}-scale-{number:03d}.txt", text
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("large"))
+    for index, name in enumerate(NAMES):
+        (root / "docs/organisations" / f"fixture-body-{index}.md").write_text(
+            f"---\nname: {name}\nsummary: A body for the scale tests.\n---\n# {name}\n"
+        )
+    for number in range(ARTICLES):
+        path, text = _article(number)
+        (root / "articles" / path).write_text(text)
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def _links(text: str) -> list[str]:
+    return re.findall(r"\]\(([^)\s]+)", text)
+
+
+def test_the_articles_index_lists_the_newest_100_and_links_every_year(large: Path):
+    index = (large / "docs/articles/index.md").read_text()
+    rows = [line for line in index.split("\n") if line.startswith("| ") and "](" in line]
+    assert len(rows) == 100
+    years = {"2021", "2020", "2019"}
+    for year in years:
+        assert f"by-year/{year}.md" in index
+    listed = []
+    for year in years:
+        page = (large / f"docs/articles/by-year/{year}.md").read_text()
+        assert page.startswith(f'---\ntitle: "Articles: {year}"')
+        listed += [link for link in _links(page) if link.startswith("../") and link.count("/") == 1]
+    assert len(set(listed)) == ARTICLES + 1  # every article, the seed (2020) included
+    assert "← [2019](2019.md)" in (large / "docs/articles/by-year/2020.md").read_text()
+    assert "[2021](2021.md) →" in (large / "docs/articles/by-year/2020.md").read_text()
+
+
+def test_an_entity_page_links_every_article_that_mentions_it(large: Path):
+    page = (large / "docs/vendors/clearview-ai.md").read_text()
+    count = int(re.search(r"Mentions\n:   \d+ in (\d+) articles", page).group(1))
+    assert count == ARTICLES + 1
+    assert page.count("\n### [") == 20  # the newest are quoted on the page itself
+    assert f"The newest 20 of {count} articles are quoted above." in page
+    total = 0
+    for year in ("2021", "2020", "2019"):
+        assert f"../mentions/clearview-ai/{year}.md" in page
+        listing = (large / f"docs/mentions/clearview-ai/{year}.md").read_text()
+        assert f'title: "Clearview AI: articles in {year}"' in listing
+        total += listing.count("\n### [")
+    assert total == count  # the counts on the page match the lists
+
+
+def test_mentioned_alongside_links_its_complete_list(large: Path):
+    page = (large / "docs/vendors/clearview-ai.md").read_text()
+    assert "[all " in page and "../mentions/clearview-ai/alongside.md" in page
+    complete = (large / "docs/mentions/clearview-ai/alongside.md").read_text()
+    assert all(f"[{name}]" in complete for name in NAMES)
+
+
+def test_adding_an_article_changes_only_the_year_it_falls_on(large: Path, tmp_path: Path):
+    root = copy_project(tmp_path / "copy")
+    for path in (large / "articles").glob("*.txt"):
+        (root / "articles" / path.name).write_bytes(path.read_bytes())
+    for path in (large / "docs/organisations").glob("fixture-body-*.md"):
+        (root / "docs/organisations" / path.name).write_bytes(path.read_bytes())
+    assert run_build(root).returncode == 0
+    before = {p: p.read_bytes() for p in (root / "docs/mentions/clearview-ai").glob("*.md")}
+    (root / "articles/2021-12-30-late-addition.txt").write_text(
+        "# A late addition\n\n2021-12-30, by A. Writer\n\nClearview AI was named once more.\n"
+    )
+    assert run_build(root).returncode == 0
+    changed = sorted(p.name for p, data in before.items() if p.read_bytes() != data)
+    assert changed == ["2021.md"]
+
+
+def test_the_split_site_builds_strict(large: Path, tmp_path: Path):
+    result = mkdocs_build(large, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site/mentions/clearview-ai/2019/index.html").is_file()
+    assert (tmp_path / "site/articles" / SEED_SLUG / "index.html").is_file()
