@@ -83,7 +83,7 @@ def test_country_names_that_are_also_words_link_only_in_their_listed_forms(text:
 
 def test_a_country_page_is_generated_sealed_and_on_the_map(countries_project: Path):
     italy = (countries_project / "docs/countries/italy.md").read_text()
-    assert italy.startswith('---\nname: "Italy"\nsummary: "A country named in the articles (ISO 3166-1 IT, ITA)."\n')
+    assert italy.startswith('---\nname: "Italy"\nsummary: "A country (ISO 3166-1 IT, ITA)."\n')
     assert 'generated_from: "ISO 3166-1 (pycountry)"' in italy
     assert "ISO 3166\n:   IT, ITA" in italy
     assert italy.rstrip().split("\n")[-1].startswith("<!-- generated-page sha256=")

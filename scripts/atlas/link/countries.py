@@ -105,7 +105,7 @@ def country_catalog(entities: list[Entity]) -> CountryCatalog:
                 slug=country.slug,
                 type="countries",
                 name=country.name,
-                summary=f"A country named in the articles (ISO 3166-1 {country.alpha2}, {country.alpha3}).",
+                summary=f"A country (ISO 3166-1 {country.alpha2}, {country.alpha3}).",
                 path=f"docs/countries/{country.slug}.md",
                 iso3166=country.alpha2,
                 generated=True,
