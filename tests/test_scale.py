@@ -19,7 +19,9 @@ def _article(number: int) -> tuple[str, str]:
     text = (
         f"# Scale fixture {number}\n\n{date}, by A. Writer\n\n"
         f"Clearview AI was named in report number {number}, alongside {names}.\n\n"
-        f"The report, filed as item {number} of the series, said little else.\n"
+        f"The report, filed as item {number} of the series, said little else.\n\n"
+        f"In January 2019 the series began. In March {year} it grew.\n\n"
+        f'"We will look at item {number} again," said {NAMES[number % 30]}. "Not today," said {NAMES[(number + 1) % 30]}.\n'
     )
     return f"{date}-scale-{number:03d}.txt", text
 
@@ -103,3 +105,16 @@ def test_the_split_site_builds_strict(large: Path, tmp_path: Path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site/mentions/clearview-ai/2019/index.html").is_file()
     assert (tmp_path / "site/articles" / SEED_SLUG / "index.html").is_file()
+
+
+def test_the_timeline_and_quotes_split_into_pages_with_stable_addresses(large: Path):
+    timeline = (large / "docs/timeline.md").read_text()
+    assert "one page per year:" in timeline and "timeline/2019.md" in timeline
+    page_2019 = (large / "docs/timeline/2019.md").read_text()
+    assert page_2019.startswith('---\ntitle: "Timeline: 2019"') and page_2019.count("\n- **") >= ARTICLES
+    quotes = (large / "docs/quotes.md").read_text()
+    assert "one page per initial of who said them:" in quotes and "quotes/F.md" in quotes
+    listed = (large / "docs/quotes/F.md").read_text()
+    assert listed.count("“We will look at item") == ARTICLES
+    for path in (large / "docs").rglob("*.md"):
+        assert path.stat().st_size < 300_000, path  # no page grows past 300 KB of Markdown here

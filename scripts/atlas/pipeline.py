@@ -45,7 +45,15 @@ from atlas.render.indexes import (
 )
 from atlas.render.links import article_page, type_index
 from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
-from atlas.render.views import render_glossary, render_quotes, render_timeline, render_topic, render_topics_index
+from atlas.render.views import (
+    render_glossary,
+    render_quote_pages,
+    render_quotes,
+    render_timeline,
+    render_timeline_years,
+    render_topic,
+    render_topics_index,
+)
 
 DOCS = "docs"
 SITE_NAME = "Facial recognition & policing atlas"  # as in mkdocs.yml; the feed's title
@@ -294,6 +302,8 @@ def plan_site(
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
+    for path, content in {**render_timeline_years(corpus), **render_quote_pages(corpus)}.items():
+        generated[f"{DOCS}/{path}"] = (content, "articles/*.txt and their notes")
     generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
     for path, content in render_who_uses_what(corpus).items():
         generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")

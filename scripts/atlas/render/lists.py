@@ -35,7 +35,7 @@ def year_links(years: dict[str, list[Article]], path_of: Callable[[str], str], f
     return " · ".join(f"[{year} ({len(items)})]({relative(from_page, path_of(year))})" for year, items in years.items())
 
 
-def _neighbours(years: list[str], year: str, path_of: Callable[[str], str], page: str) -> str:
+def neighbour_links(years: list[str], year: str, path_of: Callable[[str], str], page: str) -> str:
     index = years.index(year)
     links = []
     if index + 1 < len(years):  # the list runs newest first: "previous" is the older year
@@ -62,7 +62,7 @@ def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> di
             [*page_head(title, "material-file-document-multiple", "articles/*.txt"),
              f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {year}, newest first.\n",
              "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |",
-             *(row(a, page) for a in articles), "", _neighbours(list(years), year, article_year_path, page), ""]
+             *(row(a, page) for a in articles), "", neighbour_links(list(years), year, article_year_path, page), ""]
         )  # fmt: skip
     return pages
 
@@ -95,7 +95,7 @@ def entity_year_pages(
         ]
         for article in items:
             out.extend(quote(article, page))
-        out += ["", _neighbours(list(years), year, path_of, page), ""]
+        out += ["", neighbour_links(list(years), year, path_of, page), ""]
         pages[page] = "\n".join(out)
     return pages
 
@@ -131,3 +131,28 @@ def entity_list_links(entity: Entity, corpus: Corpus, from_page: str, shown: int
         f"The newest {shown} of {len(articles)} articles are quoted above. Every article that mentions "
         f"{escape(entity.name)}, with each sentence, by year: {links}.\n"
     )
+
+
+def split_pages(
+    folder: str, title: str, head: Callable[[str, str], list[str]], items: list[tuple[str, Callable[[str], str]]]
+) -> dict[str, str]:
+    """One page per key (`<folder>/<key>.md`, titled "<title>: <key>"), items in the given
+    order, each page linking the previous and next key. `items` are (key, line for a page)."""
+    groups: dict[str, list[Callable[[str], str]]] = {}
+    for key, line in items:
+        groups.setdefault(key, []).append(line)
+    keys = list(groups)
+    path_of = lambda key: f"{folder}/{key}.md"  # noqa: E731
+    pages = {}
+    for key in keys:
+        page = path_of(key)
+        pages[page] = "\n".join([*head(f"{title}: {key}", page), *(line(page) for line in groups[key]), "", neighbour_links(keys, key, path_of, page), ""])  # fmt: skip
+    return pages
+
+
+def key_links(items: list[tuple[str, Callable[[str], str]]], folder: str, from_page: str) -> str:
+    """'key (count)' links to each split page, in the items' order."""
+    counts: dict[str, int] = {}
+    for key, _ in items:
+        counts[key] = counts.get(key, 0) + 1
+    return " · ".join(f"[{key} ({n})]({relative(from_page, f'{folder}/{key}.md')})" for key, n in counts.items())

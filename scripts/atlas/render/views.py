@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
+from collections.abc import Callable
 
 from atlas.link.corpus import Corpus
 from atlas.link.sentences import sentence_around
@@ -12,6 +14,7 @@ from atlas.read.dates import human_date
 from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
+from atlas.render.lists import key_links, split_pages
 
 # --- Topics ---------------------------------------------------------------------------------
 
@@ -73,26 +76,72 @@ def render_topics_index(corpus: Corpus) -> str:
 # --- Quotations -----------------------------------------------------------------------------
 
 
-def render_quotes(corpus: Corpus) -> str:
-    page = "quotes.md"
-    out = [
-        *page_head("Quotes", "material-format-quote-open", "articles/*.txt"),
-        "Every direct quotation in the articles, with who said it. Where the article does not say so "
-        "in as many words, the attribution is marked.\n",
-    ]
+QUOTES_LIMIT = 200  # quotations on one page; beyond, one page per speaker's initial
+QUOTES_INTRO = (
+    "Every direct quotation in the articles, with who said it. Where the article does not say so "
+    "in as many words, the attribution is marked.\n"
+)
+
+
+def _quote_items(corpus: Corpus) -> list[tuple[str, str | None, Callable[[str], str]]]:
+    """(initial, speaker, line) for every quotation, speakers in name order, unattributed last."""
     speakers = sorted(
         {q.speaker for q in corpus.quotations if q.speaker}, key=lambda s: corpus.entities[s].name.lower()
     )
-    for slug in speakers:
-        out.append(f"## {escape(corpus.entities[slug].name)}\n")
-        out.append(f"{entity_link(corpus.entities[slug], page, 'Their page')}\n")
-        out.extend(quote_line(q, corpus, page, False) for q in corpus.quotations if q.speaker == slug)
+    items: list[tuple[str, str | None, Callable[[str], str]]] = []
+    for slug in [*speakers, None]:
+        name = corpus.entities[slug].name if slug else ""
+        key = name[:1].upper() if name[:1].isalpha() else ("other" if slug else "unattributed")
+        for quote in (q for q in corpus.quotations if q.speaker == slug):
+            items.append((key, slug, functools.partial(quote_line, quote, corpus, with_speaker=False)))
+    return items
+
+
+def _quotes_section(items: list[tuple[str, str | None, Callable[[str], str]]], corpus: Corpus, page: str) -> list[str]:
+    out: list[str] = []
+    current: object = object()
+    for _, slug, line in items:
+        if slug != current:
+            if out:
+                out.append("")
+            current = slug
+            if slug:
+                out += [f"## {escape(corpus.entities[slug].name)}\n", f"{entity_link(corpus.entities[slug], page, 'Their page')}\n"]  # fmt: skip
+            else:
+                out.append("## Unattributed\n")
+        out.append(line(page=page))
+    if out and current is not None:
         out.append("")
-    unattributed = [q for q in corpus.quotations if not q.speaker]
-    if unattributed:
-        out.append("## Unattributed\n")
-        out.extend(quote_line(q, corpus, page, False) for q in unattributed)
-    return "\n".join(out) + "\n"
+    return out
+
+
+def render_quotes(corpus: Corpus) -> str:
+    page = "quotes.md"
+    out = [*page_head("Quotes", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO]
+    items = _quote_items(corpus)
+    if len(items) > QUOTES_LIMIT:
+        pairs = [(key, line) for key, _, line in items]
+        out.append(
+            f"{len(items)} quotations, one page per initial of who said them: {key_links(pairs, 'quotes', page)}."
+        )
+        return "\n".join(out) + "\n"
+    return "\n".join(out + _quotes_section(items, corpus, page)) + "\n"
+
+
+def render_quote_pages(corpus: Corpus) -> dict[str, str]:
+    items = _quote_items(corpus)
+    if len(items) <= QUOTES_LIMIT:
+        return {}
+    pages = {}
+    keys = list(dict.fromkeys(key for key, _, _ in items))
+    for key in keys:
+        page = f"quotes/{key}.md"
+        section = _quotes_section([i for i in items if i[0] == key], corpus, page)
+        neighbours = split_pages("quotes", "Quotes", lambda title, p: [], [(k, lambda p: "") for k in keys])[
+            page
+        ].strip()
+        pages[page] = "\n".join([*page_head(f"Quotes: {key}", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO, *section, "", neighbours, ""])  # fmt: skip
+    return pages
 
 
 # --- Timeline -------------------------------------------------------------------------------
@@ -103,40 +152,61 @@ def _event_date(event: Event) -> str:
     return f"after {text}" if event.after else text
 
 
+TIMELINE_LIMIT = 200  # events on one page; beyond, one page per year
+TIMELINE_INTRO = (
+    'Dated events the articles report, relative dates ("last year", "in February") resolved against '
+    "each article's publication date. :material-pencil: marks events an editor added from another "
+    "source; they are not the article's words.\n"
+)
+
+
+def _event_line(event: Event, corpus: Corpus, page: str) -> str:
+    block = corpus.block(event.article, event.block)
+    link = paragraph_link(corpus, page, event.article, event.block)
+    names = sorted(
+        {m.entity for m in corpus.by_block.get((event.article, event.block), []) if event.start <= m.start < event.end}
+    )
+    who = ", ".join(entity_link(corpus.entities[s], page) for s in names)
+    who = f" · {who}" if who else ""
+    if event.note is not None:
+        note = event.note.note
+        body = escape(note.body.split("\n\n")[0]) if note.body else escape(note.quote.exact)
+        source = f" (source: {escape(note.source)})" if note.source else ""
+        return f"- **{_event_date(event)}** :material-pencil: *Editor's note:* {body}{source} — on {link}{who}"
+    phrase = event.start + block.text[event.start : event.end].find(event.phrase)
+    sentence = marked_sentence(block.text, [(phrase, phrase + len(event.phrase))], corpus.excerpts)
+    return f"- **{_event_date(event)}** — “{sentence}” {link}{who}"
+
+
+def _timeline_items(corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
+    return [(e.date[:4], functools.partial(_event_line, e, corpus)) for e in corpus.events]
+
+
 def render_timeline(corpus: Corpus) -> str:
     page = "timeline.md"
-    out = [
-        *page_head("Timeline", "material-timeline-clock-outline", "articles/*.txt and their notes"),
-        'Dated events the articles report, relative dates ("last year", "in February") resolved against '
-        "each article's publication date. :material-pencil: marks events an editor added from another "
-        "source; they are not the article's words.\n",
-    ]
+    out = [*page_head("Timeline", "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
+    items = _timeline_items(corpus)
+    if len(items) > TIMELINE_LIMIT:
+        out.append(f"{len(items)} events, one page per year: {key_links(items, 'timeline', page)}.")
+        return "\n".join(out) + "\n"
     year = None
-    for event in corpus.events:
-        if event.date[:4] != year:
-            year = event.date[:4]
+    for key, line in items:
+        if key != year:
+            year = key
             out.append(f"\n## {year}\n")
-        block = corpus.block(event.article, event.block)
-        link = paragraph_link(corpus, page, event.article, event.block)
-        names = sorted(
-            {
-                m.entity
-                for m in corpus.by_block.get((event.article, event.block), [])
-                if event.start <= m.start < event.end
-            }
-        )
-        who = ", ".join(entity_link(corpus.entities[s], page) for s in names)
-        who = f" · {who}" if who else ""
-        if event.note is not None:
-            note = event.note.note
-            body = escape(note.body.split("\n\n")[0]) if note.body else escape(note.quote.exact)
-            source = f" (source: {escape(note.source)})" if note.source else ""
-            out.append(f"- **{_event_date(event)}** :material-pencil: *Editor's note:* {body}{source} — on {link}{who}")
-        else:
-            phrase = event.start + block.text[event.start : event.end].find(event.phrase)
-            sentence = marked_sentence(block.text, [(phrase, phrase + len(event.phrase))], corpus.excerpts)
-            out.append(f"- **{_event_date(event)}** — “{sentence}” {link}{who}")
+        out.append(line(page))
     return "\n".join(out) + "\n"
+
+
+def render_timeline_years(corpus: Corpus) -> dict[str, str]:
+    items = _timeline_items(corpus)
+    if len(items) <= TIMELINE_LIMIT:
+        return {}
+
+    def head(title: str, page: str) -> list[str]:
+        return [*page_head(title, "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
+
+    return split_pages("timeline", "Timeline", head, items)
 
 
 # --- Glossary -------------------------------------------------------------------------------
