@@ -19,7 +19,7 @@ def _article(number: int) -> tuple[str, str]:
     text = (
         f"# Scale fixture {number}\n\n{date}, by A. Writer\n\n"
         f"Clearview AI was named in report number {number}, alongside {names}.\n\n"
-        f"The report, filed as item {number} of the series, said little else.\n\n"
+        f"The report, filed as item {number} of the series, said little else about [face scanning](#).\n\n"
         f"In January 2019 the series began. In March {year} it grew.\n\n"
         f'"We will look at item {number} again," said {NAMES[number % 30]}. "Not today," said {NAMES[(number + 1) % 30]}.\n'
     )
@@ -30,8 +30,14 @@ def _article(number: int) -> tuple[str, str]:
 def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("large"))
     for index, name in enumerate(NAMES):
+        # Two relations per article, declared on the bodies: more than one table holds.
+        relations = "".join(
+            f'  - criticises: clearview-ai\n    evidence: "named in report number {n},"\n'
+            f'  - reported_on: clearview-ai\n    evidence: "filed as item {n} of the series"\n'
+            for n in range(index, ARTICLES, len(NAMES))
+        )
         (root / "docs/organisations" / f"fixture-body-{index}.md").write_text(
-            f"---\nname: {name}\nsummary: A body for the scale tests.\n---\n# {name}\n"
+            f"---\nname: {name}\nsummary: A body for the scale tests.\nrelations:\n{relations}---\n# {name}\n"
         )
     for number in range(ARTICLES):
         path, text = _article(number)
@@ -118,3 +124,17 @@ def test_the_timeline_and_quotes_split_into_pages_with_stable_addresses(large: P
     assert listed.count("“We will look at item") == ARTICLES
     for path in (large / "docs").rglob("*.md"):
         assert path.stat().st_size < 300_000, path  # no page grows past 300 KB of Markdown here
+
+
+def test_topics_and_relations_split_past_their_bounds(large: Path):
+    topic = (large / "docs/topics/face-scanning.md").read_text()
+    assert f"The newest 50 of {ARTICLES} passages are quoted here; every one, by year:" in topic
+    years = sum(
+        (large / f"docs/topics/face-scanning/{y}.md").read_text().count("\n- “") for y in ("2019", "2020", "2021")
+    )
+    assert years == ARTICLES
+    relations = (large / "docs/relations.md").read_text()
+    assert "one page per type" in relations and "(relations/criticises.md)" in relations
+    criticises = (large / "docs/relations/criticises.md").read_text()
+    assert criticises.startswith('---\ntitle: "Relations: criticises"')
+    assert criticises.count("| [Fixture Body") == ARTICLES

@@ -26,4 +26,4 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
 TYPE_BY_FOLDER = {t.folder: t for t in ENTITY_TYPES}
 
 # Folders under docs/ that the build owns entirely; no entity type may use them.
-GENERATED_FOLDERS = ("articles", "topics", "who-uses-what", "mentions", "timeline", "quotes")
+GENERATED_FOLDERS = ("articles", "topics", "who-uses-what", "mentions", "timeline", "quotes", "relations")

@@ -40,6 +40,7 @@ from atlas.render.indexes import (
     render_copy_redirect,
     render_drafts_page,
     render_redirect,
+    render_relation_type_pages,
     render_relations_page,
     render_type_index,
 )
@@ -52,6 +53,7 @@ from atlas.render.views import (
     render_timeline,
     render_timeline_years,
     render_topic,
+    render_topic_years,
     render_topics_index,
 )
 
@@ -300,6 +302,8 @@ def plan_site(
         }.items():
             generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
+    for path, content in render_relation_type_pages(corpus).items():
+        generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")
     generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
     generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
     for path, content in {**render_timeline_years(corpus), **render_quote_pages(corpus)}.items():
@@ -314,6 +318,8 @@ def plan_site(
     generated[f"{DOCS}/topics/index.md"] = (render_topics_index(corpus), "articles/*.txt")
     for topic in corpus.topics:
         generated[f"{DOCS}/topics/{topic.slug}.md"] = (render_topic(topic, corpus), "articles/*.txt")
+        for path, content in render_topic_years(topic, corpus).items():
+            generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
     for entity in entities:
         for old in entity.redirect_from:
             generated[f"{DOCS}/{entity.type}/{old}.md"] = (

@@ -228,17 +228,24 @@ def relation_line(relation: Relation, outgoing: bool, corpus: Corpus, from_page:
     if relation.claimed:
         claimant = corpus.entities[relation.source].name
         claim = f" *(a claim by {escape(claimant)})*"
-    return (
-        f"- **{label}** {other}{claim}: {evidence_link(relation, corpus, from_page)}{more_stories(relation, from_page)}"
-    )
+    return f"- **{label}** {other}{claim}: {evidence_link(relation, corpus, from_page)}{more_stories(relation, from_page, corpus)}"
 
 
-def more_stories(relation: Relation, from_page: str) -> str:
+RELATIONS_LIMIT = 200  # relations in one table; beyond, one page per relation type ("Relations: …")
+
+
+def relations_page_of(relation: Relation, corpus: Corpus) -> str:
+    """The page whose table holds the relation (and the list of the stories that cite it)."""
+    return f"relations/{relation.type}.md" if len(corpus.relations) > RELATIONS_LIMIT else RELATIONS_PAGE
+
+
+def more_stories(relation: Relation, from_page: str, corpus: Corpus) -> str:
     """' and N more' stories carrying the same evidence, linked to their complete list."""
     if not relation.also:
         return ""
     count = len(relation.also)
-    return f" and [{count} more {'story' if count == 1 else 'stories'}]({relative(from_page, RELATIONS_PAGE, relation.key)})"
+    target = relative(from_page, relations_page_of(relation, corpus), relation.key)
+    return f" and [{count} more {'story' if count == 1 else 'stories'}]({target})"
 
 
 def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) -> str:

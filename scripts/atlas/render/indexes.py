@@ -5,10 +5,12 @@ from __future__ import annotations
 from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from atlas.link.corpus import Corpus
 from atlas.link.graph import whole_graph
+from atlas.link.relations import Relation
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
 from atlas.read.dates import human_date
 from atlas.render.blocks import (
+    RELATIONS_LIMIT,
     entity_link,
     evidence_link,
     front_matter,
@@ -144,40 +146,66 @@ def home_region(corpus: Corpus) -> str:
 WHOLE_GRAPH_LIMIT = 60  # relations drawn in one chord diagram; beyond, only the text and each entity's own
 
 
+RELATIONS_INTRO = (
+    "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
+    "and cites the exact words that support it. Claims a party makes about itself are marked.\n"
+)
+
+
+def _relation_table(relations: list[Relation], corpus: Corpus, page: str) -> list[str]:
+    out = ["| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |"]
+    for relation in sorted(relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type, r.key)):
+        kind = RELATION_TYPES[relation.type]
+        target = (
+            entity_link(corpus.entities[relation.target], page) if relation.target else escape(relation.topic or "")
+        )
+        label = kind.label + (" (claimed)" if relation.claimed else "")
+        source = entity_link(corpus.entities[relation.source], page)
+        evidence = evidence_link(relation, corpus, page) + more_stories(relation, page, corpus)
+        out.append(f"| {source} | {label} | {target} | {evidence} |")
+    out.append("")
+    return out
+
+
 def render_relations_page(corpus: Corpus) -> str:
     page = "relations.md"
-    out = [
-        *page_head("Relations", "material-graph-outline", "relations in docs/*/*.md"),
-        "Who does what to whom, as the articles state it: each relation is declared on an entity's page "
-        "and cites the exact words that support it. Claims a party makes about itself are marked.\n",
-    ]
-    if corpus.relations:
-        if len(corpus.relations) <= WHOLE_GRAPH_LIMIT:
-            out.append(whole_graph(corpus, page))
-        else:  # a circle of thousands of names is unreadable: each entity's page draws its neighbourhood
-            out.append(
-                f"{len(corpus.relations)} relations: too many for one diagram. Each entity's page draws its own; the table lists them all.\n"
-            )
-        out.append("| Entity | Relation | With | Evidence |\n| --- | --- | --- | --- |")
-        for relation in sorted(corpus.relations, key=lambda r: (corpus.entities[r.source].name.lower(), r.type)):
-            kind = RELATION_TYPES[relation.type]
-            target = (
-                entity_link(corpus.entities[relation.target], page) if relation.target else escape(relation.topic or "")
-            )
-            label = kind.label + (" (claimed)" if relation.claimed else "")
-            source = entity_link(corpus.entities[relation.source], page)
-            evidence = evidence_link(relation, corpus, page) + more_stories(relation, page)
-            out.append(f"| {source} | {label} | {target} | {evidence} |")
-        out.append("")
-        out.extend(_citing_stories(corpus, page))
-    else:
-        out.append("No relations are declared yet.\n")
+    out = [*page_head("Relations", "material-graph-outline", "relations in docs/*/*.md"), RELATIONS_INTRO]
+    if not corpus.relations:
+        return "\n".join([*out, "No relations are declared yet.\n"])
+    if len(corpus.relations) > RELATIONS_LIMIT:
+        counts: dict[str, int] = {}
+        for relation in corpus.relations:
+            counts[relation.type] = counts.get(relation.type, 0) + 1
+        out.append(f"{len(corpus.relations)} relations, one page per type (each entity's page draws its own diagram):\n")  # fmt: skip
+        out.append("| Relation | Count |\n| --- | ---: |")
+        for kind in sorted(counts):
+            out.append(f"| [{escape(RELATION_TYPES[kind].label)}](relations/{kind}.md) | {counts[kind]} |")
+        return "\n".join([*out, ""])
+    if len(corpus.relations) <= WHOLE_GRAPH_LIMIT:
+        out.append(whole_graph(corpus, page))
+    else:  # a circle of hundreds of names is unreadable: each entity's page draws its neighbourhood
+        out.append(f"{len(corpus.relations)} relations: too many for one diagram. Each entity's page draws its own; the table lists them all.\n")  # fmt: skip
+    out.extend(_relation_table(corpus.relations, corpus, page))
+    out.extend(_citing_stories(corpus.relations, corpus, page))
     return "\n".join(out)
 
 
-def _citing_stories(corpus: Corpus, page: str) -> list[str]:
+def render_relation_type_pages(corpus: Corpus) -> dict[str, str]:
+    """relations/<type>.md, titled "Relations: <label>", when one table would hold too many."""
+    if len(corpus.relations) <= RELATIONS_LIMIT:
+        return {}
+    pages = {}
+    for kind in sorted({r.type for r in corpus.relations}):
+        page = f"relations/{kind}.md"
+        members = [r for r in corpus.relations if r.type == kind]
+        head = page_head(f"Relations: {RELATION_TYPES[kind].label}", "material-graph-outline", "relations in docs/*/*.md")  # fmt: skip
+        pages[page] = "\n".join([*head, RELATIONS_INTRO, *_relation_table(members, corpus, page), *_citing_stories(members, corpus, page)])  # fmt: skip
+    return pages
+
+
+def _citing_stories(relations: list[Relation], corpus: Corpus, page: str) -> list[str]:
     """For each relation whose words several stories carry: every one of them."""
-    shared = [r for r in corpus.relations if r.also]
+    shared = [r for r in relations if r.also]
     if not shared:
         return []
     out = ["## Evidence in several stories\n"]

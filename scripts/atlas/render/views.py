@@ -9,17 +9,42 @@ from collections.abc import Callable
 from atlas.link.corpus import Corpus
 from atlas.link.sentences import sentence_around
 from atlas.link.timeline import Event
-from atlas.link.topics import Topic, slugify
+from atlas.link.topics import Topic, TopicUse, slugify
 from atlas.read.dates import human_date
 from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
-from atlas.render.lists import key_links, split_pages
+from atlas.render.lists import key_links, neighbour_links, split_pages, year_of
 
 # --- Topics ---------------------------------------------------------------------------------
 
 
 TOPIC_USES_SHOWN = 50  # a topic page quotes at most this many passages
+
+
+def _use_line(use: TopicUse, corpus: Corpus, page: str) -> str:
+    block = corpus.block(use.article, use.block)
+    marked = marked_sentence(block.text, [(use.start, use.end)], corpus.excerpts)
+    return f"- “{marked}” {paragraph_link(corpus, page, use.article, use.block)}"
+
+
+def _distinct_uses(topic: Topic, corpus: Corpus) -> list[TopicUse]:
+    """One use per sentence (a sentence that links the topic twice is quoted once)."""
+    seen: set[tuple[str, str, tuple[int, int]]] = set()
+    uses = []
+    for use in topic.uses:
+        sentence = sentence_around(corpus.block(use.article, use.block).text, use.start)
+        if (use.article, use.block, sentence) not in seen:
+            seen.add((use.article, use.block, sentence))
+            uses.append(use)
+    return uses
+
+
+def _use_items(topic: Topic, corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
+    return [
+        (year_of(corpus.article_by_slug[use.article]), functools.partial(_use_line, use, corpus))
+        for use in _distinct_uses(topic, corpus)
+    ]
 
 
 def render_topic(topic: Topic, corpus: Corpus) -> str:
@@ -29,17 +54,14 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
         "A subject the articles point to. Where they raise it, and who is named alongside.\n",
         "## In the articles\n",
     ]
-    seen: set[tuple[str, str, tuple[int, int]]] = set()
+    items = _use_items(topic, corpus)
+    out.extend(line(page) for _, line in items[:TOPIC_USES_SHOWN])
+    if len(items) > TOPIC_USES_SHOWN:
+        links = key_links(items, f"topics/{topic.slug}", page)
+        out.append(f"\nThe newest {TOPIC_USES_SHOWN} of {len(items)} passages are quoted here; every one, by year: {links}.")  # fmt: skip
     entities: Counter[str] = Counter()
-    for use in topic.uses[:TOPIC_USES_SHOWN]:
-        block = corpus.block(use.article, use.block)
-        sentence = sentence_around(block.text, use.start)
-        if (use.article, use.block, sentence) in seen:
-            continue
-        seen.add((use.article, use.block, sentence))
-        out.append(
-            f"- “{marked_sentence(block.text, [(use.start, use.end)], corpus.excerpts)}” {paragraph_link(corpus, page, use.article, use.block)}"
-        )
+    for use in _distinct_uses(topic, corpus):
+        sentence = sentence_around(corpus.block(use.article, use.block).text, use.start)
         for mention in corpus.by_block.get((use.article, use.block), []):
             if sentence[0] <= mention.start < sentence[1]:
                 entities[mention.entity] += 1
@@ -56,6 +78,19 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
         ranked = sorted(entities.items(), key=lambda item: (-item[1], corpus.entities[item[0]].name.lower()))
         out.extend(f"- {entity_link(corpus.entities[slug], page)} ({count})" for slug, count in ranked)
     return "\n".join(out) + "\n"
+
+
+def render_topic_years(topic: Topic, corpus: Corpus) -> dict[str, str]:
+    """topics/<slug>/<year>.md: every passage, when the topic's page quotes only the newest."""
+    items = _use_items(topic, corpus)
+    if len(items) <= TOPIC_USES_SHOWN:
+        return {}
+
+    def head(title: str, page: str) -> list[str]:
+        intro = f"Every passage from that year that raises [{escape(topic.name)}]({relative(page, f'topics/{topic.slug}.md')}).\n"  # fmt: skip
+        return [*page_head(title, "material-tag-outline", "dead links in articles/*.txt"), intro]
+
+    return split_pages(f"topics/{topic.slug}", topic.name.capitalize(), head, items)
 
 
 def render_topics_index(corpus: Corpus) -> str:
@@ -137,9 +172,7 @@ def render_quote_pages(corpus: Corpus) -> dict[str, str]:
     for key in keys:
         page = f"quotes/{key}.md"
         section = _quotes_section([i for i in items if i[0] == key], corpus, page)
-        neighbours = split_pages("quotes", "Quotes", lambda title, p: [], [(k, lambda p: "") for k in keys])[
-            page
-        ].strip()
+        neighbours = neighbour_links(keys, key, lambda k: f"quotes/{k}.md", page)
         pages[page] = "\n".join([*page_head(f"Quotes: {key}", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO, *section, "", neighbours, ""])  # fmt: skip
     return pages
 
