@@ -40,5 +40,12 @@ def on_serve(server, config, builder):
     return server
 
 
+def on_post_build(config) -> None:
+    try:
+        STATE.index(Path(config.site_dir))
+    except BuildRefused as error:
+        raise PluginError(str(error)) from None
+
+
 def on_post_page(output: str, page, config) -> str:
     return STATE.banner(output)

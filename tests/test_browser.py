@@ -237,7 +237,33 @@ def test_site_served_under_a_subpath(browser, built_site: Path):
         page.goto(f"{base}/countries/", wait_until="networkidle")
         page.locator("#world-map a").first.click()
         page.wait_for_url(f"{base}/countries/*/")
+        page.keyboard.press("/")  # Pagefind's search works under the subpath too
+        page.keyboard.type("Clearview", delay=30)
+        page.locator(".md-search-result__link", has_text="Clearview AI").first.click()
+        page.wait_for_url(f"{base}/vendors/clearview-ai/")
         assert failed == []
         page.close()
     finally:
         server.shutdown()
+
+
+def test_search_fetches_nothing_until_a_reader_searches_then_little(browser, served_site: str):
+    """Pagefind: no index on first load; a query fetches a few small fragments; `/` opens it."""
+    page = browser.new_page()
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()) if r.ok else 0))
+    page.goto(f"{served_site}/vendors/ibm/", wait_until="networkidle")
+    first = set(sizes)
+    assert not any("search_index" in url or "/pagefind/" in url for url in first)
+    page.keyboard.press("/")
+    page.keyboard.type("Clearview", delay=30)
+    result = page.locator(".md-search-result__link", has_text="Clearview AI").first
+    result.wait_for()
+    assert page.locator(".md-search-result__meta").inner_text().endswith("matching documents")
+    fetched = {url: size for url, size in sizes.items() if url not in first}
+    assert fetched and all("/pagefind/" in url for url in fetched), fetched
+    assert sum(fetched.values()) < 500_000
+    assert serious_violations(page) == []
+    result.click()
+    page.wait_for_url(f"{served_site}/vendors/clearview-ai/")
+    page.close()

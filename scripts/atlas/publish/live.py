@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import logging
 import re
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +21,8 @@ from atlas.publish.lock import build_lock
 from atlas.publish.rebuild import Options, rebuild
 
 log = logging.getLogger("mkdocs.atlas")
-WATCHED = ("articles", "includes")  # besides docs/ and mkdocs.yml, which MkDocs watches itself
+WATCHED = ("articles", "includes")
+PAGEFIND_ROOT = "article.md-content__inner"  # index each page's content, not the navigation around it  # besides docs/ and mkdocs.yml, which MkDocs watches itself
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset">')
 _BODY = re.compile(r"<body[^>]*>")
 
@@ -52,6 +55,32 @@ class LiveBuild:
         for line in [*outcome.notes, *(f"warning: {w}" for w in outcome.warnings)]:
             log.info(line)
         log.info(f"atlas: {outcome.line()} in {time.monotonic() - started:.2f} s")
+
+    def index(self, site: Path) -> None:
+        """Pagefind's search index for a built site (not while serving: rebuilds stay fast and
+        the search falls back to Material's small index; not offline: Pagefind cannot load there)."""
+        if self.serving or Options.from_env().offline:
+            return
+        started = time.monotonic()
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--root-selector",
+                PAGEFIND_ROOT,
+                "--exclude-selectors",
+                ".headerlink, .atlas-pnum",
+                "--silent",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if result.returncode != 0:
+            raise BuildRefused(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
+        log.info(f"atlas: search index written by Pagefind in {time.monotonic() - started:.2f} s")
 
     def banner(self, output: str) -> str:
         """The page with the build's errors at the top of its content (serving only)."""
