@@ -251,3 +251,21 @@ def test_header_lines_set_publisher_and_url_and_the_seed_footer_still_works():
     parsed = parse_article(decode(seed.read_bytes(), str(seed)), str(seed), SEED_SLUG)
     assert parsed.publisher == "AFP"
     assert parsed.source_url == "https://techxplore.com/news/2020-06-facial-recognition-police-delicate.html"
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline", "text"),
+    [
+        ("AMSTERDAM — The police paused a trial.", "AMSTERDAM", "The police paused a trial."),
+        ("NEW YORK, N.Y. – Officers used the app.", "NEW YORK, N.Y.", "Officers used the app."),
+        ("BRUSSELS (AFP) — Ministers met.", "BRUSSELS", "Ministers met."),
+        ("NEC — the supplier — declined to comment.", None, "NEC — the supplier — declined to comment."),
+    ],
+)
+def test_a_dateline_with_or_without_an_agency_opens_the_first_paragraph(first: str, dateline: str | None, text: str):
+    from atlas.read.article import parse_article
+
+    article = parse_article(f"# T\n\n1 May 2024\n\n{first}\n\nNEC — the supplier — said more.\n", "a.txt", "a")
+    assert article.dateline == dateline
+    assert article.blocks[0].text == text
+    assert article.blocks[1].text == "NEC — the supplier — said more."  # never past the first paragraph

@@ -49,6 +49,11 @@ _CREDIT = re.compile(r"\s*\((?P<credit>[^()]*\bPhotos?\b[^()]*)\)\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’ -]*?)?)\s*\((?P<agency>[A-Za-z]+)\)\s*[—–-]+\s*"
 )
+# Without an agency ("AMSTERDAM — "), only the first paragraph's capitals before a dash, and
+# four letters at least: "IBM — the company — said" opens with a name, not a place.
+_BARE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]*?)?)\s+[—–]\s+"
+)
 # A block that ends on one of these is taken to end its sentence.
 _SENTENCE_END = tuple(".!?:;\"'”’)]…")
 # Captions stand apart from the flow: the republisher puts this many blank lines before them.
@@ -282,7 +287,8 @@ def _repair(raw: list[_RawBlock], title: str) -> tuple[tuple[Block, ...], str | 
         if text.endswith(")") and (match := _CREDIT.search(text)):
             text, credit = text[: match.start()], match.group("credit").strip()
         kind = "caption" if block.gap >= _CAPTION_GAP or credit else "paragraph"
-        if kind == "paragraph" and dateline is None and (match := _DATELINE.match(text)):
+        first = kind == "paragraph" and counts["paragraph"] == 0
+        if kind == "paragraph" and dateline is None and (match := _DATELINE.match(text) or (first and _bare_dateline(text))):  # fmt: skip
             dateline = match.group("place").strip().rstrip(",")
             text, links = _cut(text, links, match.end())
         if _same_words(text) in seen:
@@ -292,6 +298,12 @@ def _repair(raw: list[_RawBlock], title: str) -> tuple[tuple[Block, ...], str | 
         anchor = f"{kind[0]}{counts[kind]}"
         blocks.append(Block(kind, text, anchor, block.line, dead_links=tuple(links), credit=credit))
     return tuple(blocks), dateline
+
+
+def _bare_dateline(text: str) -> re.Match[str] | None:
+    match = _BARE_DATELINE.match(text)
+    city = match.group("place").split(",")[0] if match else ""
+    return match if sum(c.isalpha() for c in city) >= 4 else None
 
 
 def _same_words(text: str) -> str:
