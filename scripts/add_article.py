@@ -18,7 +18,6 @@ from atlas.link.stories import group_stories
 from atlas.model import Article
 from atlas.pipeline import existing_articles
 from atlas.publish.lock import build_lock
-from atlas.read.article import parse_article
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ("title", "date", "author", "publisher", "url")
@@ -75,12 +74,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parsed(prepared: Prepared) -> Article:
-    return parse_article(prepared.text, f"articles/{prepared.name}", prepared.name.removesuffix(".txt"))
-
-
 def _header_values(prepared: Prepared) -> dict[str, str | None]:
-    article = _parsed(prepared)
+    article = prepared.article
     return {
         "title": article.title,
         "date": article.date,
@@ -101,7 +96,7 @@ def _print_summary(prepared: Prepared, header: dict[str, str | None], args: argp
 
 def _story_copied(prepared: Prepared, existing: list[Article]) -> str | None:
     """The page of the story the new article is a copy of, if it is one."""
-    new = _parsed(prepared)
+    new = prepared.article
     for story in group_stories([*existing, new]):
         if len(story.articles) > 1 and new in story.articles:
             return next(a.slug for a in story.articles if a is not new) if story.page is new else story.page.slug

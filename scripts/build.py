@@ -218,7 +218,7 @@ def write_drafts(root: Path, sources: Sources, names: list[str], folder: str | N
         aliases = [candidate.acronym] if candidate and candidate.acronym else []
         country = None
         if kind != "countries":
-            country = country_from_sentences(name, candidate, corpus.articles, corpus.mentions, countries)
+            country = country_from_sentences(name, corpus.articles, corpus.mentions, countries)
         writes[path] = draft_page(name, aliases, country)
     raise_all(errors)
     write.apply(root, write.compare(writes, [], {path: None for path in writes}))

@@ -5,12 +5,13 @@ Refusals are InputErrors naming the source: what is wrong and how to fix it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from atlas.errors import InputError
 from atlas.ingest.article_file import Header, article_text, body_text, file_name
 from atlas.ingest.checks import problem_with
 from atlas.ingest.extract import Extracted, extract_page, looks_like_html
+from atlas.model import Article
 from atlas.read.article import decode, parse_article, parse_byline
 from atlas.read.dates import NotADate, parse_date
 
@@ -32,9 +33,12 @@ class Overrides:
 class Prepared:
     name: str  # the file name under articles/
     text: str
-    found: dict[str, str | None] = field(default_factory=dict)  # what the source itself gave
-    paragraphs: int = 0
-    captions: int = 0
+    article: Article  # the text as the parser reads it back
+    captions: int = 0  # figure captions the page marked
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(b.kind == "paragraph" for b in self.article.blocks)
 
 
 def prepare(data: bytes, source: str, flags: Overrides, url: str | None = None) -> Prepared:
@@ -56,7 +60,7 @@ def prepare(data: bytes, source: str, flags: Overrides, url: str | None = None) 
     text = article_text(header, body)
     name = file_name(header)
     parsed = parse_article(text, f"articles/{name}", name.removesuffix(".txt"))  # it must read back
-    return Prepared(name, text, found, len(parsed.text_blocks) - sum(b.kind == "caption" for b in parsed.blocks), captions)  # fmt: skip
+    return Prepared(name, text, parsed, captions)
 
 
 def _found(extracted: Extracted) -> dict[str, str | None]:

@@ -11,7 +11,6 @@ import json
 from collections import Counter
 
 from atlas.link.countries import slugify
-from atlas.link.report import Candidate
 from atlas.link.sentences import sentence_around
 from atlas.model import Article, Mention
 
@@ -36,7 +35,7 @@ def draft_slug(name: str) -> str:
 
 
 def country_from_sentences(
-    name: str, candidate: Candidate | None, articles: list[Article], mentions: list[Mention], countries: set[str]
+    name: str, articles: list[Article], mentions: list[Mention], countries: set[str]
 ) -> str | None:
     """The country most often named in the sentences where the name occurs, if any."""
     counts: Counter[str] = Counter()

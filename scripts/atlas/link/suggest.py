@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,8 +94,6 @@ class Suggestion:
 
 def _scalar(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
-    import json
-
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -51,9 +51,7 @@ _DATELINE = re.compile(
 )
 # Without an agency ("AMSTERDAM — "), only the first paragraph's capitals before a dash, and
 # four letters at least: "IBM — the company — said" opens with a name, not a place.
-_BARE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]*?)?)\s+[—–]\s+"
-)
+_BARE_DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:,\s*[A-Z][A-Za-z.'’ -]*?)?)\s+[—–]\s+")
 # A block that ends on one of these is taken to end its sentence.
 _SENTENCE_END = tuple(".!?:;\"'”’)]…")
 # Captions stand apart from the flow: the republisher puts this many blank lines before them.

@@ -99,7 +99,7 @@ def render_who_uses_what(corpus: Corpus) -> dict[str, str]:
              f"Part of [Who uses what](../{PAGE}): the rows whose country is {escape(title)}.\n",
              *_tables(rows_d, rows_a, corpus, path)]
         )  # fmt: skip
-        listing.append(f"| [{escape(title)}]({key}.md) | {len(rows_d) + len(rows_a)} |".replace(f"]({key}.md)", f"]({FOLDER}/{key}.md)"))  # fmt: skip
+        listing.append(f"| [{escape(title)}]({path}) | {len(rows_d) + len(rows_a)} |")
     pages[PAGE] = "\n".join([*listing, ""])
     return pages
 
