@@ -53,16 +53,18 @@ class Server:
         raise AssertionError(f"{path} did not change within {timeout} s; server log:\n{self.text()[-3000:]}")
 
     def wait_quiet(self, seconds: float = 4.0, timeout: float = 60.0) -> None:
-        """Until no rebuild has started for `seconds`."""
+        """Until no rebuild has started for `seconds`. (It does not wait for the last one's
+        "Documentation built" line: in about one run in five that line of MkDocs' second, empty
+        rebuild came late; the count of rebuilds is what the tests assert.)"""
         deadline = time.monotonic() + timeout
         last, since = self.builds(), time.monotonic()
         while time.monotonic() < deadline:
             time.sleep(0.25)
             if self.builds() != last:
                 last, since = self.builds(), time.monotonic()
-            elif time.monotonic() - since >= seconds and "Documentation built" in self.text().rsplit("Building documentation...", 1)[-1]:  # fmt: skip
+            elif time.monotonic() - since >= seconds:
                 return
-        raise AssertionError("the server kept rebuilding")
+        raise AssertionError(f"the server kept rebuilding; its log ends:\n{self.text()[-4000:]}")
 
 
 def _free_port() -> int:
@@ -124,11 +126,11 @@ def test_an_alias_added_while_serving_links_in_the_open_article(server: Server, 
         )
         link.first.wait_for(timeout=60_000)  # livereload reloads the open page by itself
         print(f"alias edit → link in the open page: {time.monotonic() - started:.1f} s")
+        before = server.builds()
+        server.wait_quiet()  # with the page still open, as an editor's would be
+        assert server.builds() - before <= 1  # the edit's own rebuild plus at most one for the build's writes
     finally:
         context.close()
-    before = server.builds()
-    server.wait_quiet()
-    assert server.builds() - before <= 1  # the edit's own rebuild plus at most one for the build's writes
 
 
 def test_one_edit_causes_at_most_two_rebuilds(server: Server):
