@@ -11,7 +11,10 @@ Markdown table; docs/performance.md keeps the latest one with the machine it ran
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import gzip
+import http.server
 import json
 import os
 import platform
@@ -22,8 +25,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
@@ -31,6 +38,7 @@ sys.path.insert(0, str(SCRIPTS))
 
 from atlas.link.annotate import Matcher  # noqa: E402
 from atlas.pipeline import plan_site, read_sources  # noqa: E402
+from atlas.publish.search_index import index_site  # noqa: E402
 
 SEED_SLUG = "2020-06-18-facial-recognition-it-and-police-in-delicate-dance"
 TYPES = ["vendors", "agencies", "advocacy", "countries", "people", "media", "organisations"]
@@ -115,8 +123,9 @@ def synthetic_name(rng: random.Random) -> str:
     return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(2))
 
 
-def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> None:
-    """The real project plus synthetic articles and entity pages (deterministic)."""
+def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> str:
+    """The real project plus synthetic articles and entity pages (deterministic); returns one
+    more synthetic article, for the benchmark to add."""
     for part in ("mkdocs.yml", "docs", "articles", "includes", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
@@ -135,22 +144,50 @@ def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> No
         (folder / "docs" / kind / f"{slug}.md").write_text(
             f"---\nname: {name}\nsummary: A synthetic {kind[:-1]} for the benchmark.\n---\n# {name}\n\nBenchmark entity.\n"
         )
+    # Real corpora share quoted sentences (one statement quoted by many outlets) and hold wire
+    # copies (the same story under another headline and byline): so do these.
+    quotes = [
+        f'"{" ".join(rng.choice(FILLER) for _ in range(rng.randint(10, 18))).capitalize()}," said {rng.choice(names)}.'
+        for _ in range(max(10, articles // 30))
+    ]
+    previous = ""
     for index in range(1, articles):
-        day = 1 + index % 28
-        month = 1 + (index // 28) % 12
-        year = 2015 + index // 336
-        paragraphs = []
-        for _ in range(rng.randint(14, 22)):
-            words = [rng.choice(FILLER) for _ in range(rng.randint(18, 40))]
-            for _ in range(rng.randint(0, 3)):
-                words.insert(rng.randrange(len(words)), rng.choice(names))
-            paragraphs.append(" ".join(words).capitalize() + ".")
-        caption = f"A synthetic caption about {rng.choice(names)}"
-        text = (
-            f"# Synthetic report {index}: {rng.choice(names)} and the police\n\n{day} {_month(month)} {year}, by Bench Writer\n\n\n\n"
-            f"{caption}\n\n" + "\n\n".join(paragraphs) + f"\n\n© {year} Bench Press"
-        )
-        (folder / "articles" / f"{year}-{month:02d}-{day:02d}-synthetic-{index:04d}.txt").write_text(text)
+        if index % COPY_EVERY == 0 and previous:
+            body = previous.split("\n\n", 2)[2].rsplit("\n\n", 2)[0]  # trimmed, without its © line
+            text = f"# Copy {index} of a wire story\n\n{_dated(index)}, by Wire Desk\n\n{body}"
+        else:
+            text = previous = synthetic_article(rng, index, names, quotes)
+        (folder / "articles" / f"{_day(index)}-synthetic-{index:04d}.txt").write_text(text)
+    return synthetic_article(rng, articles, names, quotes)
+
+
+COPY_EVERY = 50  # one article in 50 is a wire copy of the one before
+
+
+def synthetic_article(rng: random.Random, index: int, names: list[str], quotes: list[str]) -> str:
+    paragraphs = []
+    for _ in range(rng.randint(14, 22)):
+        words = [rng.choice(FILLER) for _ in range(rng.randint(18, 40))]
+        for _ in range(rng.randint(0, 3)):
+            words.insert(rng.randrange(len(words)), rng.choice(names))
+        paragraphs.append(" ".join(words).capitalize() + ".")
+    if rng.random() < 0.4:
+        paragraphs.insert(rng.randrange(len(paragraphs)), rng.choice(quotes))
+    caption = f"A synthetic caption about {rng.choice(names)}"
+    year = 2015 + index // 336
+    return (
+        f"# Synthetic report {index}: {rng.choice(names)} and the police\n\n{_dated(index)}, by Bench Writer\n\n\n\n"
+        f"{caption}\n\n" + "\n\n".join(paragraphs) + f"\n\n© {year} Bench Press"
+    )
+
+
+def _day(index: int) -> str:
+    return f"{2015 + index // 336}-{1 + (index // 28) % 12:02d}-{1 + index % 28:02d}"
+
+
+def _dated(index: int) -> str:
+    year, month, day = _day(index).split("-")
+    return f"{int(day)} {_month(int(month))} {year}"
 
 
 def _month(number: int) -> str:
@@ -200,13 +237,9 @@ def site_figures(site: Path) -> dict[str, float]:
     }
 
 
-def first_load_kb(site: Path) -> tuple[float, int]:
-    """(KB transferred with gzip, requests) when Chromium first opens the seed article, search index aside."""
-    import functools
-    import http.server
-    import threading
-
-    from playwright.sync_api import sync_playwright
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """The built site on 127.0.0.1 (no compression: sizes are gzipped from the files instead)."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
@@ -214,27 +247,83 @@ def first_load_kb(site: Path) -> tuple[float, int]:
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    urls: list[str] = []
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-            page = browser.new_page()
-            page.on("requestfinished", lambda request: urls.append(request.url))
-            page.goto(f"{base}articles/{SEED_SLUG}/", wait_until="networkidle")
-            browser.close()
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
-    total = 0
-    counted = 0
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def gzip_kb(site: Path, base: str, urls: list[str]) -> tuple[float, int]:
+    """(KB gzip, files) of the site's files behind these URLs."""
+    total = counted = 0
     for url in urls:
         path = url.removeprefix(base).split("#")[0].split("?")[0]
         file = site / path / "index.html" if path.endswith("/") or not path else site / path
-        if "search_index" in path or not file.is_file():
-            continue
-        total += len(gzip.compress(file.read_bytes()))
-        counted += 1
+        if file.is_file():
+            total += len(gzip.compress(file.read_bytes()))
+            counted += 1
     return total / 1e3, counted
+
+
+def first_load_kb(site: Path) -> tuple[float, int]:
+    """(KB transferred with gzip, requests) when Chromium first opens the seed article."""
+    urls: list[str] = []
+    with served(site) as base, chromium() as browser:
+        page = browser.new_page()
+        page.on("requestfinished", lambda request: urls.append(request.url))
+        page.goto(f"{base}articles/{SEED_SLUG}/", wait_until="networkidle")
+    return gzip_kb(site, base, urls)
+
+
+SEARCHES = ["Clearview", "surveillance without consent"]  # a name, and words in every article
+
+
+def search_figures(site: Path) -> tuple[float, float]:
+    """(KB gzip fetched, seconds) from opening the search on the seed page to the first results,
+    the worst of SEARCHES, each in a fresh browser context (nothing cached)."""
+    worst_kb = worst_s = 0.0
+    with served(site) as base, chromium() as browser:
+        for query in SEARCHES:
+            context = browser.new_context()
+            page = context.new_page()
+            urls: list[str] = []
+            page.on("requestfinished", lambda request, urls=urls: urls.append(request.url))
+            page.goto(f"{base}articles/{SEED_SLUG}/", wait_until="networkidle")
+            before = len(urls)
+            page.keyboard.press("/")
+            page.keyboard.type(query)
+            typed = time.perf_counter()
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            worst_s = max(worst_s, time.perf_counter() - typed)
+            worst_kb = max(worst_kb, gzip_kb(site, base, urls[before:])[0])
+            context.close()
+    return worst_kb, worst_s
+
+
+def lists_complete(docs: Path) -> tuple[int, int]:
+    """(entities whose lists hold every article their page counts, entities with mentions)."""
+    complete = total = 0
+    for page in docs.glob("*/*.md"):
+        if page.parent.name not in TYPES or page.name == "index.md":
+            continue
+        found = re.search(r"Mentions\n:   \d+ in (\d+) articles?", page.read_text(encoding="utf-8"))
+        if not found:
+            continue
+        lists = [p for p in (docs / "mentions" / page.stem).glob("*.md") if p.stem.isdigit()]
+        texts = [p.read_text(encoding="utf-8") for p in lists] or [page.read_text(encoding="utf-8")]
+        total += 1
+        complete += sum(text.count("\n### [") for text in texts) == int(found.group(1))
+    return complete, total
 
 
 CHROMIUM_FLAGS = [
@@ -246,28 +335,43 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def written(output: str) -> int:
+    return int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
+
+
 def run(articles: int, entities: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
         folder = Path(temp)
-        make_corpus(folder, articles, entities)
-        build = str(SCRIPTS / "build.py")
-        first, build_peak, _ = timed([build, "--root", str(folder)], folder)
-        again, _, output = timed([build, "--root", str(folder)], folder)
-        written_again = int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
+        extra = make_corpus(folder, articles, entities)
+        build = [str(SCRIPTS / "build.py"), "--root", str(folder)]
+        first, build_peak, _ = timed(build, folder)
+        again, _, output = timed(build, folder)
+        written_again = written(output)
         changed = sorted((folder / "articles").glob("*synthetic-0001.txt"))
         if changed:
             changed[0].write_text(changed[0].read_text().replace("Bench Writer", "Another Writer"))
-        _, _, output = timed([build, "--root", str(folder)], folder)
-        written_one = int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
+        _, _, output = timed(build, folder)
+        written_one = written(output)
+        (folder / "articles" / "2030-01-01-one-more.txt").write_text(extra)
+        add_one, _, output = timed(build, folder)
+        written_add = written(output)
         mkdocs, mkdocs_peak, _ = timed(["mkdocs", "build", "--site-dir", str(folder / "site")], folder)
+        start = time.perf_counter()
+        if problem := index_site(folder / "site"):
+            raise SystemExit(f"pagefind failed: {problem}")
+        pagefind = time.perf_counter() - start
         figures = site_figures(folder / "site")
         figures["first_load_kb"], figures["requests"] = first_load_kb(folder / "site")
+        figures["search_kb"], figures["search_s"] = search_figures(folder / "site")
+        complete, listed = lists_complete(folder / "docs")
         text_mb = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt")) / 1e6
         return {
             "articles": articles, "entities": entities + 41, "text_mb": text_mb,
             "build_s": first, "mkdocs_s": mkdocs, "ratio": first / mkdocs,
             "match_s_per_mb": matcher_seconds_per_mb(folder), "rebuild_s": again, "rebuild_written": written_again,
-            "one_change_written": written_one, "build_peak_mb": build_peak / 1e3, "mkdocs_peak_mb": mkdocs_peak / 1e3,
+            "one_change_written": written_one, "add_one_s": add_one, "add_one_written": written_add,
+            "pagefind_s": pagefind, "complete": f"{complete}/{listed}",
+            "build_peak_mb": build_peak / 1e3, "mkdocs_peak_mb": mkdocs_peak / 1e3,
             **figures,
         }  # fmt: skip
 
@@ -278,16 +382,21 @@ COLUMNS = [
     ("match_s_per_mb", "Match s/MB", "{:.3f}"), ("rebuild_s", "No-change rebuild s", "{:.2f}"),
     ("rebuild_written", "Files written", "{:.0f}"), ("one_change_written", "Files after 1 change", "{:.0f}"),
     ("site_mb", "Site MB", "{:.1f}"), ("median_kb", "Median page KB", "{:.0f}"), ("largest_kb", "Largest page KB", "{:.0f}"),
-    ("index_kb", "Search index KB", "{:.0f}"), ("seed_kb", "Seed page KB", "{:.1f}"), ("seed_gzip_kb", "Seed page gzip KB", "{:.1f}"),
+    ("index_kb", "Offline search index KB", "{:.0f}"), ("seed_kb", "Seed page KB", "{:.1f}"), ("seed_gzip_kb", "Seed page gzip KB", "{:.1f}"),
+    ("add_one_s", "Add 1 article s", "{:.2f}"), ("add_one_written", "Files after adding 1", "{:.0f}"),
     ("first_load_kb", "Seed first load KB (gzip)", "{:.0f}"), ("requests", "Requests", "{:.0f}"),
+    ("pagefind_s", "Pagefind s", "{:.1f}"), ("search_kb", "Search fetched KB (gzip)", "{:.0f}"),
+    ("search_s", "First results s", "{:.2f}"), ("complete", "Entities with complete lists", "{}"),
     ("build_peak_mb", "Build peak MB", "{:.0f}"), ("mkdocs_peak_mb", "MkDocs peak MB", "{:.0f}"),
 ]  # fmt: skip
 
 
 def table(rows: list[dict[str, float]]) -> str:
-    lines = ["| " + " | ".join(label for _, label, _ in COLUMNS) + " |", "|" + " ---: |" * len(COLUMNS)]
-    for row in rows:
-        lines.append("| " + " | ".join(fmt.format(row[key]) for key, _, fmt in COLUMNS) + " |")
+    """One column per corpus size, one row per figure: wide enough for two sizes side by side."""
+    lines = ["| Figure | " + " | ".join(f"N = {row['articles']:,.0f}" for row in rows) + " |"]
+    lines.append("| --- |" + " ---: |" * len(rows))
+    for key, label, fmt in COLUMNS[1:]:
+        lines.append(f"| {label} | " + " | ".join(fmt.format(row[key]) for row in rows) + " |")
     return "\n".join(lines)
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import html
 import logging
 import re
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +17,10 @@ from pathlib import Path
 from atlas.errors import AtlasError
 from atlas.publish.lock import build_lock
 from atlas.publish.rebuild import Options, rebuild
+from atlas.publish.search_index import index_site
 
 log = logging.getLogger("mkdocs.atlas")
-WATCHED = ("articles", "includes")
-PAGEFIND_ROOT = "article.md-content__inner"  # index each page's content, not the navigation around it  # besides docs/ and mkdocs.yml, which MkDocs watches itself
+WATCHED = ("articles", "includes")  # besides docs/ and mkdocs.yml, which MkDocs watches itself
 _CONTENT = re.compile(r'<article class="md-content__inner md-typeset">')
 _BODY = re.compile(r"<body[^>]*>")
 
@@ -62,24 +60,8 @@ class LiveBuild:
         if self.serving or Options.from_env().offline:
             return
         started = time.monotonic()
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(site),
-                "--root-selector",
-                PAGEFIND_ROOT,
-                "--exclude-selectors",
-                ".headerlink, .atlas-pnum",
-                "--silent",
-            ],
-            capture_output=True,
-            text=True,
-        )
-        if result.returncode != 0:
-            raise BuildRefused(f"pagefind could not index {site}: {(result.stderr or result.stdout).strip()}")
+        if problem := index_site(site):
+            raise BuildRefused(f"pagefind could not index {site}: {problem}")
         log.info(f"atlas: search index written by Pagefind in {time.monotonic() - started:.2f} s")
 
     def banner(self, output: str) -> str:
