@@ -18,7 +18,7 @@ from atlas.link.suggest import suggest
 from atlas.link.typeguess import guess_type
 from atlas.pipeline import Sources, plan_site, read_sources
 from atlas.publish import write
-from atlas.publish.fingerprint import fingerprint
+from atlas.publish.fingerprint import fingerprint, stamp
 from atlas.publish.lock import build_lock
 from atlas.publish.rebuild import Options, plan_current, read_cache, rebuild, summary, unlinked_notes, write_cache
 from atlas.publish.watch import watch
@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
 
 def report(root: Path, options: Options, as_json: bool) -> int:
     """--report: never short-circuited by the cache; with --json only JSON on standard output."""
-    _, plan, _ = plan_current(root, options)
+    plan = plan_current(root, options).plan
     for note in unlinked_notes(plan):
         print(note, file=sys.stderr if as_json else sys.stdout)
     assert plan.corpus is not None
@@ -119,7 +119,7 @@ def report(root: Path, options: Options, as_json: bool) -> int:
 
 def suggestions(root: Path, options: Options, as_json: bool) -> int:
     """--suggest-relations: never short-circuited by the cache; with --json only JSON on standard output."""
-    _, plan, _ = plan_current(root, options)
+    plan = plan_current(root, options).plan
     assert plan.corpus is not None
     found = suggest(plan.corpus, parse_rejections(_read(root / REJECTED)))
     if as_json:
@@ -137,7 +137,7 @@ def suggestions(root: Path, options: Options, as_json: bool) -> int:
 
 def accept_or_reject(root: Path, options: Options, accepted: list[str], rejected: list[str]) -> None:
     """Write accepted suggestions into their sources' front matter, record rejections; all or nothing."""
-    _, plan, _ = plan_current(root, options)
+    plan = plan_current(root, options).plan
     assert plan.corpus is not None
     rejections = _read(root / REJECTED)
     by_id = {s.id: s for s in suggest(plan.corpus, parse_rejections(rejections))}
@@ -169,11 +169,11 @@ def _read(path: Path) -> str:
 
 
 def check(root: Path, options: Options) -> int:
-    sources = read_sources(root)
-    if read_cache(root).get("fingerprint") == fingerprint(sources, options.code()):
+    code = options.code()
+    if read_cache(root).get("fingerprint") == fingerprint(stamp(root), code):
         print("docs/ is up to date")  # a build left docs/ exactly like this, from these same inputs
         return 0
-    sources, plan, changes = plan_current(root, options)
+    _, plan, changes, before = plan_current(root, options)
     for note in unlinked_notes(plan):
         print(note)
     if changes.count:
@@ -184,7 +184,7 @@ def check(root: Path, options: Options) -> int:
         )
         return EXIT_STALE
     print("docs/ is up to date")
-    write_cache(root, fingerprint(sources, options.code()), summary(plan))
+    write_cache(root, fingerprint(before, code), summary(plan))
     return 0
 
 

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from atlas.entity_types import ENTITY_TYPES, GENERATED_FOLDERS, TYPE_BY_FOLDER
 from atlas.errors import EditConflict, InputError, raise_all
 from atlas.link.acronyms import Definition, apply_definitions, definitions
-from atlas.link.annotate import Matcher, Unlinked, annotate, apply_bindings
+from atlas.link.annotate import Matcher, Phrase, Unlinked, annotate, apply_bindings
 from atlas.link.corpus import Corpus
 from atlas.link.countries import GENERATED_FROM, country_catalog
 from atlas.link.relations import Relation, parse_relations, resolve_relations
 from atlas.link.selectors import describe, find_quote
-from atlas.link.stories import group_stories
+from atlas.link.stories import group_stories, sample
+from atlas.memo import ArticleMemo, Linked, content_key
 from atlas.model import Article, Entity, Mention
 from atlas.publish.regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
 from atlas.read.article import decode, parse_article
@@ -88,45 +91,69 @@ class Plan:
     stories: int = 0
 
 
+def source_files(root: Path) -> list[str]:
+    """Every file the build reads (and may rewrite or delete under docs/), relative to root.
+
+    os.walk and plain strings: pathlib's globbing costs seconds at 30,000 files."""
+    found = [f"articles/{name}" for name in _names_in(root / "articles") if name.endswith((".txt", NOTES_SUFFIX))]
+    for folder, _, names in os.walk(root / DOCS):
+        relative = Path(folder).relative_to(root).as_posix()
+        inside_data = relative == f"{DOCS}/{DATA}"
+        found += [f"{relative}/{name}" for name in names if name.endswith(".md") or inside_data]
+    found += [name for name in (f"{DOCS}/{FEED}", GLOSSARY, STORIES) if (root / name).is_file()]
+    return sorted(set(found))
+
+
+def _names_in(folder: Path) -> list[str]:
+    try:
+        return [entry.name for entry in os.scandir(folder) if entry.is_file()]
+    except FileNotFoundError:
+        return []
+
+
 def read_sources(root: Path) -> Sources:
-    articles_dir = root / "articles"
-    articles = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(articles_dir.glob("*.txt"))}
-    notes = {
-        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(articles_dir.glob(f"*{NOTES_SUFFIX}"))
-    }
-    pages = {
-        p.relative_to(root).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted([*(root / DOCS).rglob("*.md"), root / DOCS / FEED, *(root / DOCS / DATA).glob("*")])
-        if p.is_file()
-    }
-    glossary, stories = root / GLOSSARY, root / STORIES
-    return Sources(
-        articles,
-        pages,
-        notes,
-        glossary.read_text(encoding="utf-8") if glossary.is_file() else "",
-        stories.read_text(encoding="utf-8") if stories.is_file() else "",
-    )
+    articles, notes, pages = {}, {}, {}
+    glossary = stories = ""
+    for name in source_files(root):
+        path = root / name
+        if name == GLOSSARY:
+            glossary = path.read_text(encoding="utf-8")
+        elif name == STORIES:
+            stories = path.read_text(encoding="utf-8")
+        elif name.endswith(NOTES_SUFFIX) and name.startswith("articles/"):
+            notes[name] = path.read_text(encoding="utf-8")
+        elif name.startswith("articles/"):
+            articles[name] = path.read_bytes()
+        else:
+            pages[name] = path.read_text(encoding="utf-8")
+    return Sources(articles, pages, notes, glossary, stories)
 
 
-def _load_articles(sources: Sources) -> tuple[list[Article], list[InputError]]:
+def _load_articles(sources: Sources, memo: ArticleMemo) -> tuple[list[Article], dict[str, tuple[int, ...]], list[InputError]]:  # fmt: skip
+    """The articles that parse, each one's sample for the copy search (by slug), the errors."""
     articles: list[Article] = []
+    samples: dict[str, tuple[int, ...]] = {}
     errors: list[InputError] = []
     for path, data in sorted(sources.articles.items()):
         slug = PurePosixPath(path).stem
         try:
             if slug == "index":
                 raise InputError(path, None, "an article may not be called 'index'", "rename the file")
-            articles.append(parse_article(decode(data, path), path, slug))
+            article, samples[slug] = memo.parse(content_key(path, data), functools.partial(_parse, data, path, slug))
+            articles.append(article)
         except InputError as error:
             errors.append(error)
-    return articles, errors
+    return articles, samples, errors
+
+
+def _parse(data: bytes, path: str, slug: str) -> tuple[Article, tuple[int, ...]]:
+    article = parse_article(decode(data, path), path, slug)
+    return article, sample(article)
 
 
 def existing_articles(root: Path) -> list[Article]:
     """The articles already in articles/ that parse (for commands that add one)."""
-    found, _ = _load_articles(Sources({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "articles").glob("*.txt"))}, {}))  # fmt: skip
+    found, _, _ = _load_articles(Sources({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "articles").glob("*.txt"))}, {}), ArticleMemo())  # fmt: skip
     return found
 
 
@@ -228,9 +255,13 @@ def plan_site(
     excerpts: bool = False,
     offline: bool = False,
     site_url: str | None = None,
+    memo: ArticleMemo | None = None,
 ) -> Plan:
-    """What docs/ should hold. Raises InputError(s), all independent ones together."""
-    all_articles, article_errors = _load_articles(sources)
+    """What docs/ should hold. Raises InputError(s), all independent ones together.
+
+    `memo` holds per-article results of earlier builds; it only saves time."""
+    memo = memo if memo is not None else ArticleMemo()
+    all_articles, samples, article_errors = _load_articles(sources, memo)
     entities, pages, catalog_errors = _load_catalog(sources)
     countries = country_catalog(entities)
     if not catalog_errors:
@@ -238,7 +269,7 @@ def plan_site(
     pinned, pin_errors = parse_pinned(sources.stories, {a.slug for a in all_articles})
     raise_all(article_errors + catalog_errors + pin_errors)
     # Copies of one story count once: only each story's page is annotated and shown.
-    stories = group_stories(all_articles, pinned)
+    stories = group_stories(all_articles, pinned, samples)
     articles = [story.page for story in stories]
     page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
     by_slug = {e.slug: e for e in [*countries.generated, *entities]}
@@ -256,9 +287,10 @@ def plan_site(
     unlinked: list[Unlinked] = []
     undefined: list[tuple[str, Definition]] = []  # acronyms defined by a name the catalog lacks
     named = _names(entities, countries.names)
+    names_key = _names_key(entities, countries.names, countries.phrases)
     for article in articles:
-        found, ambiguous = annotate(article, matcher)
-        found, ambiguous, missing = apply_definitions(article, found, ambiguous, definitions(article), named)
+        key = content_key(article.path, sources.articles[article.path]) + names_key
+        found, ambiguous, missing = memo.link(key, functools.partial(_link, article, matcher, named))
         mentions.extend(found)
         unlinked.extend(ambiguous)
         undefined.extend((article.slug, d) for d in missing)
@@ -392,6 +424,17 @@ def plan_site(
         undefined,
         len(stories),
     )
+
+
+def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:
+    found, ambiguous = annotate(article, matcher)
+    return apply_definitions(article, found, ambiguous, definitions(article), named)
+
+
+def _names_key(entities: list[Entity], extra: dict[str, tuple[str, ...]], phrases: list[Phrase]) -> str:
+    """Everything besides an article that decides its mentions: the names the matcher knows."""
+    names = sorted((e.slug, e.names) for e in entities)
+    return hashlib.sha256(repr((names, sorted(extra.items()), phrases)).encode()).hexdigest()
 
 
 def _quote(article: Article, page: str, entity: Entity, corpus: Corpus) -> list[str]:

@@ -32,6 +32,7 @@ class Corpus:
     _notes_by_entity: dict[str, list[PlacedNote]] | None = field(init=False, default=None)
     by_entity: dict[str, list[Mention]] = field(init=False)
     by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
+    by_entity_article: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -40,11 +41,13 @@ class Corpus:
         self.article_by_slug = {a.slug: a for a in self.articles}
         self.by_entity = defaultdict(list)
         self.by_block = defaultdict(list)
+        self.by_entity_article = defaultdict(list)
         position = {(a.slug, b.anchor): i for a in self.articles for i, b in enumerate(a.blocks)}
         self.mentions = sorted(self.mentions, key=lambda m: (m.article, position[(m.article, m.block)], m.start))
         for mention in self.mentions:
             self.by_entity[mention.entity].append(mention)
             self.by_block[(mention.article, mention.block)].append(mention)
+            self.by_entity_article[(mention.entity, mention.article)].append(mention)
         self.topics = collect_topics(self.articles)
         self._index()
         per_article: dict[str, list[Mention]] = defaultdict(list)
@@ -56,6 +59,10 @@ class Corpus:
 
     def mention_count(self, slug: str) -> int:
         return len(self.by_entity.get(slug, ()))
+
+    def mentions_of(self, slug: str, article: str) -> list[Mention]:
+        """The entity's mentions in one article, in text order."""
+        return self.by_entity_article.get((slug, article), [])
 
     def articles_mentioning(self, slug: str) -> list[Article]:
         """Newest first (the corpus order)."""

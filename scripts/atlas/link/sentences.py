@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A sentence ends at . ! or ? (and any closing quote) before a space and a capital or opening quote.
@@ -10,7 +11,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NOT_AN_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Inc|Co|Corp|Ltd|vs|No)|\b[A-Z])\.$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=1 << 12)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: a block is split again for every mention in it, and once more per list it is quoted in."""
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _BOUNDARY.finditer(text):
@@ -21,7 +24,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = boundary.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def sentence_around(text: str, position: int) -> tuple[int, int]:

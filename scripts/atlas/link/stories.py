@@ -5,11 +5,13 @@ longer one (the same wire story under another headline or byline, trimmed, or wi
 caption added). Sharing a quoted sentence or two is far below that, so such articles stay
 separate stories.
 
-Corpus scale without comparing every pair: each article's bottom-k sketch (its K smallest
-shingle hashes) is looked up in an inverted index of the shingles that sit in any sketch;
-only articles sharing a good part of a sketch are compared exactly. A copy at 90%
-containment shares about 90% of the shorter one's sketch, a stranger sharing one quote a
-few percent, so the cut-off at 40% loses no copy in practice and spares most comparisons.
+Corpus scale without comparing every pair: each article keeps a sample of its shingles, those
+whose hash is divisible by SAMPLE_EVERY (a choice that depends on the shingle alone, so a copy's
+sample holds about 90% of the original's). Only articles sharing a good part of a sample are
+compared exactly; a stranger sharing one quote shares a few percent of it. The hashes are
+stable across runs (words as CRC-32s, 5-grams as tuples of ints), so a sample can be cached
+with its article. A text too short to sample (under MIN_SAMPLE sampled shingles, roughly 50
+words) is never called a copy: that little text may be one shared quote.
 (datasketch's MinHash LSH estimates Jaccard similarity, not containment, and brings numpy
 and scipy: the exact check below needs neither.)
 """
@@ -17,6 +19,7 @@ and scipy: the exact check below needs neither.)
 from __future__ import annotations
 
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,9 +27,11 @@ from atlas.model import Article
 
 SHINGLE_WORDS = 5
 CONTAINMENT = 0.9
-SKETCH = 32
-SKETCH_SHARED = 0.4
+SAMPLE_EVERY = 8
+MIN_SAMPLE = 5
+SAMPLE_SHARED = 0.4
 _WORD = re.compile(r"\w+")
+_WORD_IDS: dict[str, int] = {}  # word → CRC-32, shared by every article of a run
 
 
 @dataclass(frozen=True)
@@ -40,36 +45,42 @@ class Story:
 
 
 def shingles(article: Article) -> frozenset[int]:
-    """Hashes of the article's word 5-grams (case-folded; punctuation ignored)."""
+    """Stable hashes of the article's word 5-grams (case-folded; punctuation ignored)."""
     words = _WORD.findall(" ".join(block.text for block in article.text_blocks).casefold())
-    if len(words) < SHINGLE_WORDS:
-        return frozenset([hash(" ".join(words))]) if words else frozenset()
-    return frozenset(hash(" ".join(words[i : i + SHINGLE_WORDS])) for i in range(len(words) - SHINGLE_WORDS + 1))
+    for word in set(words).difference(_WORD_IDS):
+        _WORD_IDS[word] = zlib.crc32(word.encode())
+    ids = list(map(_WORD_IDS.__getitem__, words))
+    # A tuple of ints hashes alike in every run (str hashes are salted per process).
+    return frozenset(map(hash, zip(*(ids[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
-def copy_pairs(articles: list[Article]) -> list[tuple[str, str]]:
-    """Pairs of slugs (sorted) whose articles are copies of each other."""
-    sets = {a.slug: shingles(a) for a in articles}
-    sketches = {slug: sorted(s)[:SKETCH] for slug, s in sets.items() if s}
-    wanted = {h for sketch in sketches.values() for h in sketch}
+def sample(article: Article) -> tuple[int, ...]:
+    """The shingles the copy search indexes for this article (empty when too short to tell)."""
+    found = sorted(h for h in shingles(article) if h % SAMPLE_EVERY == 0)
+    return tuple(found) if len(found) >= MIN_SAMPLE else ()
+
+
+def copy_pairs(articles: list[Article], samples: dict[str, tuple[int, ...]] | None = None) -> list[tuple[str, str]]:
+    """Pairs of slugs (sorted) whose articles are copies of each other. `samples`: cached ones, by slug."""
+    samples = samples or {}
+    by_slug = {a.slug: a for a in articles}
+    sampled = {a.slug: samples[a.slug] if a.slug in samples else sample(a) for a in articles}
     postings: dict[int, list[str]] = defaultdict(list)
-    for slug, shingle_set in sets.items():
-        for h in wanted.intersection(shingle_set):
+    for slug, hashes in sampled.items():
+        for h in hashes:
             postings[h].append(slug)
-    pairs: set[tuple[str, str]] = set()
-    for slug, sketch in sketches.items():
+    candidates: set[tuple[str, str]] = set()
+    for slug, hashes in sampled.items():
         shared: dict[str, int] = defaultdict(int)
-        for h in sketch:
+        for h in hashes:
             for other in postings[h]:
-                if other != slug:
-                    shared[other] += 1
+                shared[other] += 1
         for other, count in shared.items():
-            if count < SKETCH_SHARED * len(sketch):
-                continue
-            pair = (min(slug, other), max(slug, other))
-            if pair not in pairs and is_copy(sets[slug], sets[other]):
-                pairs.add(pair)
-    return sorted(pairs)
+            smaller = min(len(hashes), len(sampled[other]))
+            if other != slug and count >= SAMPLE_SHARED * smaller:
+                candidates.add((min(slug, other), max(slug, other)))
+    full = {slug: shingles(by_slug[slug]) for pair in candidates for slug in pair}
+    return sorted(pair for pair in candidates if is_copy(full[pair[0]], full[pair[1]]))
 
 
 def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -77,7 +88,11 @@ def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
     return bool(shorter) and len(shorter & longer) >= CONTAINMENT * len(shorter)
 
 
-def group_stories(articles: list[Article], pinned: set[str] = frozenset()) -> list[Story]:  # type: ignore[assignment]
+def group_stories(
+    articles: list[Article],
+    pinned: set[str] = frozenset(),  # type: ignore[assignment]
+    samples: dict[str, tuple[int, ...]] | None = None,
+) -> list[Story]:
     """Every article in exactly one story; a story's page is a pinned copy, else the earliest
     (by date, then file name), so the choice never depends on the order files were added."""
     parent = {a.slug: a.slug for a in articles}
@@ -88,7 +103,7 @@ def group_stories(articles: list[Article], pinned: set[str] = frozenset()) -> li
             slug = parent[slug]
         return slug
 
-    for a, b in copy_pairs(articles):
+    for a, b in copy_pairs(articles, samples):
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

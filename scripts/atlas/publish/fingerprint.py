@@ -1,16 +1,20 @@
-"""One hash over everything a build reads and writes, so an unchanged tree skips the build. Pure.
+"""One hash over everything a build reads and writes, so an unchanged tree skips the build.
 
 The build is deterministic, so equal inputs (sources, current docs/ and the build's own
 code) mean an identical plan with nothing to write: the expensive part can be skipped.
+Files are compared by size and modification time, as make and ninja do: hashing 400 MB of
+pages at 10,000 articles would cost more than the one-second budget of a no-change build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
 from importlib import metadata
 from pathlib import Path
 
-from atlas.pipeline import Sources
+from atlas.pipeline import source_files
 
 CODE = Path(__file__).resolve().parent.parent  # the whole atlas package
 
@@ -27,21 +31,34 @@ def code_version() -> str:
             digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for package in PACKAGES:
         digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    digest.update(sys.version.encode())  # cached results hold Python objects and tuple hashes
     return digest.hexdigest()
 
 
-def fingerprint(sources: Sources, code: str) -> str:
+Stamp = dict[str, tuple[int, int]]  # path → (size, modification time in ns)
+
+
+def stamp(root: Path) -> Stamp:
+    """The size and time of every file the build reads: cheap at any corpus size."""
+    found = {}
+    for name in source_files(root):
+        info = os.stat(root / name)
+        found[name] = (info.st_size, info.st_mtime_ns)
+    return found
+
+
+def fingerprint(stamps: Stamp, code: str) -> str:
     digest = hashlib.sha256(code.encode())
-    for group in (sources.articles, sources.notes, sources.pages):
-        for path in sorted(group):
-            content = group[path]
-            digest.update(path.encode() + b"\0" + (content if isinstance(content, bytes) else content.encode()) + b"\0")
-    digest.update(sources.glossary.encode() + b"\0" + sources.stories.encode())
+    for path, (size, mtime) in sorted(stamps.items()):
+        digest.update(f"{path}\0{size}\0{mtime}\0".encode())
     return digest.hexdigest()
 
 
-def after_writes(sources: Sources, files: dict[str, str], deletes: list[str]) -> Sources:
-    """The sources as they will be once the plan is written (docs/ pages replaced)."""
-    pages = {path: text for path, text in sources.pages.items() if path not in deletes}
-    pages.update(files)
-    return Sources(sources.articles, pages, sources.notes, sources.glossary, sources.stories)
+def after_writes(root: Path, before: Stamp, written: list[str], deleted: list[str]) -> Stamp:
+    """The stamp of the tree as the build left it: its own writes stamped anew, every other
+    file as it was before the build read it (an edit saved during the build counts as a change)."""
+    after = {path: value for path, value in before.items() if path not in deleted}
+    for path in written:
+        info = (root / path).stat()
+        after[path] = (info.st_size, info.st_mtime_ns)
+    return after

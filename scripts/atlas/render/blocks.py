@@ -7,6 +7,7 @@ MkDocs validates them and they work under `mkdocs serve` and on a hosted subpath
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import json
 import re
@@ -51,10 +52,15 @@ def page_head(title: str, icon: str, generated_from: str, **meta: object) -> lis
 
 
 def entity_link(entity: Entity, from_page: str, text: str | None = None, tooltip: bool = False) -> str:
-    label = escape(text if text is not None else entity.name)
+    label = _escaped(text if text is not None else entity.name)
     target = relative(from_page, entity_page(entity))
-    title = f' "{escape_title(entity.summary)}"' if tooltip else ""
+    title = f' "{_escaped_title(entity.summary)}"' if tooltip else ""
     return f"[{label}]({target}{title})"
+
+
+# Names and summaries are escaped again for every link to them: hundreds of thousands of times.
+_escaped = functools.lru_cache(maxsize=1 << 16)(escape)
+_escaped_title = functools.lru_cache(maxsize=1 << 12)(escape_title)
 
 
 def description(article: Article, excerpt: bool = False) -> str:
@@ -149,9 +155,9 @@ def marked_sentence(text: str, spans: list[tuple[int, int]], excerpt: bool = Fal
     only a few words either side of each span, the gaps shown as "…"."""
     sentence_start, sentence_end = sentence_around(text, spans[0][0])
     inside = [(s, e) for s, e in spans if sentence_start <= s and e <= sentence_end]
-    windows = [(max(a, sentence_start), min(b, sentence_end)) for a, b in excerpt_windows(text, inside)]
-    if not excerpt:
-        windows = [(sentence_start, sentence_end)]
+    windows = [(sentence_start, sentence_end)]
+    if excerpt:
+        windows = [(max(a, sentence_start), min(b, sentence_end)) for a, b in excerpt_windows(text, inside)]
     pieces = []
     for start, end in windows:
         out, position = [], start

@@ -73,14 +73,12 @@ def quote_article(entity: Entity, article: Article, page: str, corpus: Corpus) -
     """An article's heading and each sentence in it that names the entity, linked to its ¶."""
     date = f" ({human_date(article.date)})" if article.date else ""
     out = [f"### [{escape(article.title)}]({relative(page, article_page(article.slug))}){date}\n"]
-    blocks = {b.anchor: b for b in article.blocks}
     grouped: dict[tuple[str, tuple[int, int]], list[tuple[int, int]]] = {}
-    for mention in (m for m in corpus.by_entity.get(entity.slug, []) if m.article == article.slug):
-        block = blocks[mention.block]
-        sentence = sentence_around(block.text, mention.start)
+    for mention in corpus.mentions_of(entity.slug, article.slug):
+        sentence = sentence_around(corpus.block(article.slug, mention.block).text, mention.start)
         grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
     for (anchor, _), spans in grouped.items():
-        text = blocks[anchor].text
+        text = corpus.block(article.slug, anchor).text
         target = relative(page, article_page(article.slug), anchor)
         out.append(f"- {quoted(marked_sentence(text, spans, corpus.excerpts))} [{paragraph_label(anchor)}]({target})")
     out.append("")
@@ -211,7 +209,9 @@ def cite_block(entity: Entity, corpus: Corpus) -> str:
     """How to cite this page: plain text and BibTeX, with its address and the content's date."""
     path = page_url(entity_page(entity))
     url = f"{corpus.site_url.rstrip('/')}/{path}" if corpus.site_url else path
-    dated = [a.date for a in corpus.articles if a.date]
+    # The page's own sources date it, not the newest article anywhere: a new article changes
+    # only the pages of what it names.
+    dated = [a.date for a in corpus.articles_mentioning(entity.slug) if a.date]
     as_of = max(dated) if dated else None
     when = f" Content as of {human_date(as_of)}." if as_of else ""
     year = f"  year = {{{as_of[:4]}}},\n" if as_of else ""

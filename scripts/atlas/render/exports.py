@@ -21,6 +21,13 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def _json_records(records: list[dict[str, object]]) -> str:
+    """A JSON array with one record a line: diffs stay readable, and it is written by json's
+    C encoder (indenting falls back to the pure-Python one, ten times slower at 10,000 articles)."""
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in records]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
 def _csv(header: list[str], rows: list[list[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -145,12 +152,12 @@ def export_files(corpus: Corpus) -> dict[str, str]:
     mentions = mention_records(corpus)
     mention_columns = ["article", "paragraph", "entity", "surface", "start", "end"]
     return {
-        "entities.json": _json(entities),
+        "entities.json": _json_records(entities),
         "entities.csv": _csv(
             entity_columns, [[("; ".join(v) if isinstance(v, list) else v) for v in e.values()] for e in entities]
         ),
-        "relations.json": _json(relation_records(corpus)),
-        "mentions.json": _json(mentions),
+        "relations.json": _json_records(relation_records(corpus)),
+        "mentions.json": _json_records(mentions),
         "mentions.csv": _csv(mention_columns, [[m[c] for c in mention_columns] for m in mentions]),
         "notes.jsonld": _json(annotations(corpus)),
         "who-uses-what.csv": _csv(CSV_HEADER, who_uses_what_csv(corpus, clip if corpus.excerpts else str)),

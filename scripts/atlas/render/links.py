@@ -23,13 +23,15 @@ def type_index(folder: str) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one page under docs/ to another, as MkDocs resolves .md links."""
-    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
+    folder, _, name = to_page.rpartition("/")
+    up = _relpath(folder or ".", from_page.rpartition("/")[0] or ".")
+    target = name if up == "." else f"{up}/{name}"
     return f"{target}#{anchor}" if anchor else target
 
 
 @functools.cache
 def _relpath(path: str, start: str) -> str:
-    return posixpath.relpath(path, start)  # slow, and asked for the same pairs thousands of times
+    return posixpath.relpath(path, start)  # slow; asked for a few pairs of folders, millions of times
 
 
 def safe_url(url: str) -> str | None:

@@ -1,0 +1,61 @@
+"""Per-article results kept between builds, keyed by each article's content. Pure data.
+
+Parsing an article, sampling it for the copy search and finding its mentions depend on its
+file alone (and, for mentions, on the catalog's names): at thousands of articles they are
+most of a build. `publish/rebuild.py` loads and saves the memo; the pipeline reads and fills
+it. A memo never changes what a build writes, only how soon (tested: equal output with and
+without one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from atlas.link.acronyms import Definition
+from atlas.link.annotate import Unlinked
+from atlas.model import Article, Mention
+
+T = TypeVar("T")
+Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
+
+
+def content_key(path: str, data: bytes) -> str:
+    return hashlib.sha256(path.encode() + b"\0" + data).hexdigest()
+
+
+@dataclass
+class ArticleMemo:
+    parsed: dict[str, tuple[Article, tuple[int, ...]]] = field(default_factory=dict)  # key → (article, copy sample)
+    linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
+    used: set[str] = field(default_factory=set)  # keys this build asked for
+    added: int = 0  # entries this build computed
+
+    def parse(
+        self, key: str, compute: Callable[[], tuple[Article, tuple[int, ...]]]
+    ) -> tuple[Article, tuple[int, ...]]:
+        return self._get(self.parsed, key, compute)
+
+    def link(self, key: str, compute: Callable[[], Linked]) -> Linked:
+        return self._get(self.linked, key, compute)
+
+    def _get(self, table: dict[str, T], key: str, compute: Callable[[], T]) -> T:
+        self.used.add(key)
+        if key not in table:
+            table[key] = compute()
+            self.added += 1
+        return table[key]
+
+    def kept(self) -> ArticleMemo:
+        """Only what this build used: entries of removed or edited articles are dropped."""
+        return ArticleMemo(
+            {k: v for k, v in self.parsed.items() if k in self.used},
+            {k: v for k, v in self.linked.items() if k in self.used},
+        )
+
+    @property
+    def stale(self) -> bool:
+        """Worth saving again: it gained entries, or holds some no longer used."""
+        return bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used)
