@@ -20,7 +20,16 @@ from atlas.pipeline import Sources, plan_site, read_sources
 from atlas.publish import write
 from atlas.publish.fingerprint import fingerprint, stamp
 from atlas.publish.lock import build_lock
-from atlas.publish.rebuild import Options, plan_current, read_cache, rebuild, summary, unlinked_notes, write_cache
+from atlas.publish.rebuild import (
+    Options,
+    plan_current,
+    read_cache,
+    rebuild,
+    save_memo,
+    summary,
+    unlinked_notes,
+    write_cache,
+)
 from atlas.publish.watch import watch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,7 +182,7 @@ def check(root: Path, options: Options) -> int:
     if read_cache(root).get("fingerprint") == fingerprint(stamp(root), code):
         print("docs/ is up to date")  # a build left docs/ exactly like this, from these same inputs
         return 0
-    _, plan, changes, before = plan_current(root, options)
+    _, plan, changes, before, memo = plan_current(root, options)
     for note in unlinked_notes(plan):
         print(note)
     if changes.count:
@@ -184,6 +193,7 @@ def check(root: Path, options: Options) -> int:
         )
         return EXIT_STALE
     print("docs/ is up to date")
+    save_memo(root, code, memo, plan, before)
     write_cache(root, fingerprint(before, code), summary(plan))
     return 0
 

@@ -50,9 +50,38 @@ def test_a_build_from_the_cache_writes_what_a_build_from_scratch_writes(tmp_path
     assert (root / MEMO).read_bytes() != cached
     assert "oaic.md" in (root / "docs/articles/2021-04-07-afp-officers-used-face-search-app.md").read_text()
 
+    # Only an article added: the pages of what it names are rendered, the others kept.
+    untouched = {p: p.stat().st_mtime_ns for p in (root / "docs").rglob("*.md")}
+    (root / "articles/2021-05-02-a-later-report.txt").write_text(
+        "# A later report\n\n2021-05-02, by A. Writer\n\nClearview AI and IBM were named again in a report on "
+        "police use of face search in Britain.\n"
+    )
+    third = build(root, "3")
+    assert third.returncode == 0, third.stderr
+    kept = [p for p, mtime in untouched.items() if p.stat().st_mtime_ns == mtime]
+    assert root / "docs/articles/2020-06-18-facial-recognition-it-and-police-in-delicate-dance.md" in kept
+    assert root / "docs/vendors/clearview-ai.md" not in kept
+
     (root / MEMO).unlink()
-    scratch = build(root, "3", "--check")
+    scratch = build(root, "4", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
+
+
+def test_a_page_is_kept_only_as_the_build_left_it(project: Path):
+    assert build(project, "1").returncode == 0
+    page = project / "docs/articles/2020-06-18-facial-recognition-it-and-police-in-delicate-dance.md"
+    older = page.read_text()
+    seed = project / "articles/2020-06-18-facial-recognition-it-and-police-in-delicate-dance.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Tech giants love", b"Tech giants adore"))
+    assert build(project, "2").returncode == 0
+    newer = page.read_text()
+    assert "adore" in newer and newer != older
+    page.write_text(older)  # an older page, intact, as a checkout of docs/ alone would leave it
+    assert build(project, "3").returncode == 0
+    assert page.read_text() == newer
+    page.write_text(newer.replace("adore", "adored"))  # a hand edit of a page the build would keep
+    refused = build(project, "4")
+    assert refused.returncode != 0 and "edited by hand" in refused.stderr
 
 
 def test_a_damaged_cache_is_ignored(project: Path):

@@ -17,6 +17,7 @@ from typing import TypeVar
 from atlas.link.acronyms import Definition
 from atlas.link.annotate import Unlinked
 from atlas.model import Article, Mention
+from atlas.render.reuse import Group
 
 T = TypeVar("T")
 Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
@@ -30,6 +31,7 @@ def content_key(path: str, data: bytes) -> str:
 class ArticleMemo:
     parsed: dict[str, tuple[Article, tuple[int, ...]]] = field(default_factory=dict)  # key → (article, copy sample)
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
+    groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
     used: set[str] = field(default_factory=set)  # keys this build asked for
     added: int = 0  # entries this build computed
 
@@ -48,14 +50,14 @@ class ArticleMemo:
             self.added += 1
         return table[key]
 
-    def kept(self) -> ArticleMemo:
-        """Only what this build used: entries of removed or edited articles are dropped."""
+    def kept(self, groups: dict[str, Group]) -> ArticleMemo:
+        """What this build used (entries of removed or edited articles are dropped), and its pages."""
         return ArticleMemo(
             {k: v for k, v in self.parsed.items() if k in self.used},
             {k: v for k, v in self.linked.items() if k in self.used},
+            groups,
         )
 
-    @property
-    def stale(self) -> bool:
-        """Worth saving again: it gained entries, or holds some no longer used."""
-        return bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used)
+    def stale(self, groups: dict[str, Group]) -> bool:
+        """Worth saving again: it gained entries, holds some no longer used, or pages changed."""
+        return bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used) or groups != self.groups

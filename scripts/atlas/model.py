@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A run of characters in a block's repaired text."""
 
@@ -14,7 +14,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     kind: str  # "paragraph" | "heading" | "caption"
     text: str  # repaired text: whitespace folded, page-break splits joined, dead links unwrapped
@@ -25,7 +25,7 @@ class Block:
     credit: str | None = None  # a caption's photo credit, e.g. "AP Photo/Jane Doe"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     slug: str
     path: str  # relative to the project root, e.g. articles/<slug>.txt
@@ -45,7 +45,7 @@ class Article:
         return tuple(b for b in self.blocks if b.kind != "heading")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     slug: str
     type: str  # the folder name under docs/
@@ -69,7 +69,7 @@ class Entity:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     article: str  # article slug
     block: str  # block anchor

@@ -9,6 +9,7 @@ import difflib
 import functools
 import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -23,7 +24,7 @@ from atlas.link.selectors import describe, find_quote
 from atlas.link.stories import group_stories, sample
 from atlas.memo import ArticleMemo, Linked, content_key
 from atlas.model import Article, Entity, Mention
-from atlas.publish.regions import DISCARD_HINT, check_sealed, seal, sha256, splice_region
+from atlas.publish.regions import DISCARD_HINT, check_sealed, current_region, seal, sha256, splice_region
 from atlas.read.article import decode, parse_article
 from atlas.read.catalog import check_catalog, entity_from_page
 from atlas.read.frontmatter import Page, split_page
@@ -49,6 +50,7 @@ from atlas.render.indexes import (
 )
 from atlas.render.links import article_page, type_index
 from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
+from atlas.render.reuse import PageReuse, Stamp, digest
 from atlas.render.views import (
     render_glossary,
     render_quote_pages,
@@ -89,6 +91,7 @@ class Plan:
     warnings: list[str] = field(default_factory=list)  # not errors: the build goes on; --report lists them
     undefined: list[tuple[str, Definition]] = field(default_factory=list)  # (article, acronym with no entity)
     stories: int = 0
+    reuse: PageReuse | None = None  # which pages were kept, for the memo of the next build
 
 
 def source_files(root: Path) -> list[str]:
@@ -256,11 +259,14 @@ def plan_site(
     offline: bool = False,
     site_url: str | None = None,
     memo: ArticleMemo | None = None,
+    stamps: Mapping[str, Stamp] | None = None,
 ) -> Plan:
     """What docs/ should hold. Raises InputError(s), all independent ones together.
 
-    `memo` holds per-article results of earlier builds; it only saves time."""
+    `memo` holds per-article results and page keys of earlier builds, `stamps` the size and
+    time of each file now: together they let unchanged pages be kept. They only save time."""
     memo = memo if memo is not None else ArticleMemo()
+    reuse = PageReuse(memo.groups if stamps is not None and not discard_edits else {}, stamps or {})
     all_articles, samples, article_errors = _load_articles(sources, memo)
     entities, pages, catalog_errors = _load_catalog(sources)
     countries = country_catalog(entities)
@@ -313,9 +319,17 @@ def plan_site(
         copies={story.page.slug: story.copies for story in stories if story.copies},
     )
 
-    generated: dict[str, tuple[str, str]] = {}  # path → (content, the source to edit instead)
+    # What every page may show (the catalog, relations, notes, settings), then per group the
+    # articles it draws on: a group whose key is unchanged keeps its pages (render/reuse.py).
+    keys = {a.slug: content_key(a.path, sources.articles[a.path]) for a in all_articles}
+    cited = {r.anchor.article for r in relations} | {a.article for r in relations for a in r.also}
+    cited |= {n.anchor.article for n in notes}
+    shared = digest(excerpts, offline, site_url, names_key, sorted(by_slug.items()), relations, notes, sorted(keys[a] for a in cited))  # fmt: skip
+    generated: dict[str, tuple[str | None, str]] = {}  # path → (content or None to keep, the source to edit instead)
     for article in corpus.articles:
-        generated[f"{DOCS}/{article_page(article.slug)}"] = (render_article(article, corpus), article.path)
+        key = digest(shared, keys[article.slug], [keys[c.slug] for c in corpus.copies.get(article.slug, ())])
+        for path, content in reuse.group(f"article:{article.slug}", key, functools.partial(_article_page, article, corpus)).items():  # fmt: skip
+            generated[path] = (content, article.path)
     for story in stories:
         for copy in story.copies:
             generated[f"{DOCS}/{article_page(copy.slug)}"] = (
@@ -326,13 +340,14 @@ def plan_site(
     # Long lists split by year, so every article and every mention is one click away.
     for path, content in article_year_pages(corpus, lambda a, page: article_row(a, corpus, page)).items():
         generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
+    regions: dict[str, str | None] = {}  # entity slug → its page's generated region, None to keep
     for entity in entities:
-        quote = functools.partial(_quote, entity=entity, corpus=corpus)
-        for path, content in {
-            **entity_year_pages(entity, corpus, ARTICLES_QUOTED, quote),
-            **alongside_page(entity, corpus, ALONGSIDE_LIMIT),
-        }.items():
-            generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
+        key = digest(shared, entity.slug, [keys[a.slug] for a in corpus.articles_mentioning(entity.slug)])
+        lists = reuse.group(f"lists:{entity.slug}", key, functools.partial(_entity_lists, entity, corpus))
+        for path, content in lists.items():
+            generated[path] = (content, "articles/*.txt")
+        region = reuse.group(f"page:{entity.slug}", key, functools.partial(_entity_region, entity, corpus))
+        regions[entity.slug] = region[entity.path]
     generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
     for path, content in render_relation_type_pages(corpus).items():
         generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")
@@ -371,7 +386,7 @@ def plan_site(
                 check_sealed(existing, path, source, discard_edits)
         except InputError as error:
             errors.append(error)
-        files[path] = seal(content, source)
+        files[path] = _unless_same(seal(content, source), existing) if content is not None else sources.pages[path]
 
     # Data files cannot carry a checksum trailer: the data page lists theirs instead.
     manifest = data_manifest(sources.pages.get(f"{DOCS}/data.md", ""))
@@ -389,19 +404,23 @@ def plan_site(
         files[path] = content
 
     for entity in entities:
+        path, region = entity.path, regions[entity.slug]
         if entity.generated:
-            path = entity.path
             try:
                 if path in sources.pages:
                     check_sealed(sources.pages[path], path, GENERATED_FROM, discard_edits)
             except InputError as error:
                 errors.append(error)
-            files[path] = seal(render_generated_entity(entity, entity_region(entity, corpus)), GENERATED_FROM)
-    spliced = [(e.path, entity_region(e, corpus)) for e in entities if not e.generated]
-    spliced.append((HOME, home_region(corpus)))
-    for path, region in spliced:
+            page = sources.pages[path] if region is None else seal(render_generated_entity(entity, region), GENERATED_FROM)  # fmt: skip
+            files[path] = _unless_same(page, sources.pages.get(path))
+    spliced = [(e.path, regions[e.slug], e) for e in entities if not e.generated]
+    spliced.append((HOME, home_region(corpus), None))
+    for path, region, entity in spliced:
+        existing = sources.pages.get(path, _new_home())
+        if region is None and entity is not None and current_region(existing) is None:
+            region = entity_region(entity, corpus)  # the kept page lost its region: write it afresh
         try:
-            files[path] = splice_region(sources.pages.get(path, _new_home()), region, path, discard_edits)
+            files[path] = existing if region is None else _unless_same(splice_region(existing, region, path, discard_edits), existing)  # fmt: skip
         except InputError as error:
             errors.append(error)
 
@@ -423,7 +442,31 @@ def plan_site(
         warnings + note_warnings,
         undefined,
         len(stories),
+        reuse,
     )
+
+
+def _article_page(article: Article, corpus: Corpus) -> dict[str, str]:
+    return {f"{DOCS}/{article_page(article.slug)}": render_article(article, corpus)}
+
+
+def _entity_region(entity: Entity, corpus: Corpus) -> dict[str, str]:
+    return {entity.path: entity_region(entity, corpus)}
+
+
+def _entity_lists(entity: Entity, corpus: Corpus) -> dict[str, str]:
+    """The entity's complete lists: articles per year, and everything named alongside it."""
+    quote = functools.partial(_quote, entity=entity, corpus=corpus)
+    pages = {
+        **entity_year_pages(entity, corpus, ARTICLES_QUOTED, quote),
+        **alongside_page(entity, corpus, ALONGSIDE_LIMIT),
+    }
+    return {f"{DOCS}/{path}": content for path, content in pages.items()}
+
+
+def _unless_same(content: str, existing: str | None) -> str:
+    """The page as it is on disk when equal: one copy in memory, not two (400 MB at 10,000 articles)."""
+    return existing if existing == content else content
 
 
 def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:

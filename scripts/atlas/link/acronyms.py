@@ -22,7 +22,7 @@ _WORD = re.compile(r"[\w’'&.-]+")
 _SMALL = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le", "on", "in", "to", "a", "an", "at", "&"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Definition:
     abbr: str
     long: str  # the spelled-out name, exactly as written

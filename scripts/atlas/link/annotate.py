@@ -15,7 +15,7 @@ import ahocorasick
 from atlas.model import Article, Entity, Mention
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     start: int
     end: int
@@ -23,7 +23,7 @@ class Match:
     entities: tuple[str, ...]  # one slug; several when the name is ambiguous; none for a blocker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrase:
     """A name matched only with its context: 'in [Turkey]' links 'Turkey' (text[start:end])."""
 
@@ -110,7 +110,7 @@ class Matcher:
         return chosen
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unlinked:
     """An ambiguous name left unlinked: reported so an editor can bind it with a note."""
 

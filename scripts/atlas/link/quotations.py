@@ -25,7 +25,7 @@ _SPEAKER_TYPES = ("people", "media", "advocacy", "agencies")
 _REACH = 60  # how far past the verb the speaker's name may start ("said journalist …")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quotation:
     article: str
     block: str

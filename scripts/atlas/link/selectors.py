@@ -15,7 +15,7 @@ from atlas.model import Article
 _SAME_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})  # one char for one: offsets hold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     exact: str
     prefix: str = ""
@@ -25,7 +25,7 @@ class Quote:
         return Quote(_fold(self.exact), _fold(self.prefix, strip=False), _fold(self.suffix, strip=False))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anchor:
     article: str
     block: str

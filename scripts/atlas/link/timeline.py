@@ -30,7 +30,7 @@ _PATTERNS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     date: str  # ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
     after: bool  # "soon": some time after the date

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from atlas.model import Article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TopicUse:
     article: str
     block: str
@@ -17,7 +17,7 @@ class TopicUse:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     slug: str
     name: str  # as first written, lower-cased

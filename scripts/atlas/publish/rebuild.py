@@ -83,6 +83,7 @@ class Planned(NamedTuple):
     plan: Plan
     changes: write.Changes
     stamp: Stamp  # the files as they were when read
+    memo: ArticleMemo  # to save once the plan is on disk (save_memo)
 
 
 def plan_current(root: Path, options: Options) -> Planned:
@@ -101,10 +102,10 @@ def plan_current(root: Path, options: Options) -> Planned:
                 offline=options.offline,
                 site_url=options.site_url,
                 memo=memo,
+                stamps=before,
             )
         if stamp(root) == before:
-            save_memo(root, options.code(), memo)
-            return Planned(sources, plan, write.compare(plan.files, plan.deletes, dict(sources.pages)), before)
+            return Planned(sources, plan, write.compare(plan.files, plan.deletes, dict(sources.pages)), before, memo)
         # an edit landed while planning: plan from what is there now
     raise SourcesKeepChanging("the sources changed during each of 3 builds — wait for the edits to finish, then build again")  # fmt: skip
 
@@ -115,9 +116,10 @@ def rebuild(root: Path, options: Options) -> Outcome:
     cached = read_cache(root)
     if cached.get("fingerprint") == fingerprint(stamp(root), code):
         return Outcome(cached["summary"])
-    _, plan, changes, before = plan_current(root, options)
+    _, plan, changes, before, memo = plan_current(root, options)
     write.apply(root, changes)
     after = after_writes(root, before, sorted(changes.writes), changes.deletes)
+    save_memo(root, code, memo, plan, after)
     write_cache(root, fingerprint(after, code), summary(plan))
     return Outcome(summary(plan), len(changes.writes), len(changes.deletes), plan, unlinked_notes(plan), plan.warnings)
 
@@ -146,15 +148,17 @@ def load_memo(root: Path, code: str) -> ArticleMemo:
     return memo if saved_code == code and isinstance(memo, ArticleMemo) else ArticleMemo()
 
 
-def save_memo(root: Path, code: str, memo: ArticleMemo) -> None:
-    """Best effort, and only when it changed; written whole, then renamed into place."""
-    if not memo.stale:
+def save_memo(root: Path, code: str, memo: ArticleMemo, plan: Plan, after: Stamp) -> None:
+    """Once the plan is on disk (`after`: the files as it left them), so that a page is never
+    kept that was not written. Best effort, and only when it changed; renamed into place."""
+    groups = plan.reuse.recorded(after) if plan.reuse else {}
+    if not memo.stale(groups):
         return
     try:
         (root / MEMO).parent.mkdir(exist_ok=True)
         partial = (root / MEMO).with_suffix(".partial")
         with partial.open("wb") as file:
-            pickle.dump((code, memo.kept()), file, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((code, memo.kept(groups)), file, protocol=pickle.HIGHEST_PROTOCOL)
         partial.replace(root / MEMO)
     except OSError:
         pass

@@ -71,6 +71,17 @@ def splice_region(page: str, inner: str, path: str, discard_edits: bool = False)
     return (before + "\n" if before else "") + region + after
 
 
+def current_region(page: str) -> str | None:
+    """The text of the page's generated region when it is exactly as a build wrote it, else None."""
+    lines = page.split("\n")
+    starts = [i for i, line in enumerate(lines) if _START_LOOSE.match(line)]
+    ends = [i for i, line in enumerate(lines) if _END_LOOSE.match(line)]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0] or not (match := _START.match(lines[starts[0]])):
+        return None
+    inner = "\n".join(lines[starts[0] + 1 : ends[0]]) + "\n" if ends[0] > starts[0] + 1 else ""
+    return inner if match.group("sha") == sha256(inner) else None
+
+
 def seal(content: str, source: str) -> str:
     """A fully generated page, with a trailer that lets a later build detect hand edits."""
     if not content.endswith("\n"):

@@ -30,7 +30,7 @@ ATTRIBUTES = ("entity", "source", "prefix", "suffix", "date")
 UNLINK = "none"  # entity=none: this occurrence is not the entity the matcher thought
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     article: str  # article slug
     path: str  # the notes file
@@ -103,7 +103,7 @@ def _heading(rest: str, path: str, line: int) -> dict[str, object]:
     return {"quote": quote, "source": attributes.get("source"), "entity": attributes.get("entity"), "date": date}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlacedNote:
     """A note with the one place its quote matches."""
 
