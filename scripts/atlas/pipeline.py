@@ -9,7 +9,7 @@ import difflib
 import functools
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -73,7 +73,7 @@ class Sources:
     """Everything the build reads, keyed by path relative to the project root."""
 
     articles: dict[str, bytes]  # articles/*.txt
-    pages: dict[str, str]  # every docs/**/*.md the build may read, rewrite or delete
+    pages: Mapping[str, str]  # every docs/**/*.md the build may read, rewrite or delete
     notes: dict[str, str] = field(default_factory=dict)  # articles/*.notes.md
     glossary: str = ""  # includes/abbreviations.md
     stories: str = ""  # articles/stories.yml: pinned story pages
@@ -92,6 +92,7 @@ class Plan:
     undefined: list[tuple[str, Definition]] = field(default_factory=list)  # (article, acronym with no entity)
     stories: int = 0
     reuse: PageReuse | None = None  # which pages were kept, for the memo of the next build
+    kept: set[str] = field(default_factory=set)  # pages that stay exactly as they are on disk
 
 
 def source_files(root: Path) -> list[str]:
@@ -99,10 +100,11 @@ def source_files(root: Path) -> list[str]:
 
     os.walk and plain strings: pathlib's globbing costs seconds at 30,000 files."""
     found = [f"articles/{name}" for name in _names_in(root / "articles") if name.endswith((".txt", NOTES_SUFFIX))]
+    base = len(str(root)) + 1
     for folder, _, names in os.walk(root / DOCS):
-        relative = Path(folder).relative_to(root).as_posix()
+        relative = folder[base:].replace(os.sep, "/")
         inside_data = relative == f"{DOCS}/{DATA}"
-        found += [f"{relative}/{name}" for name in names if name.endswith(".md") or inside_data]
+        found += [f"{relative}/{name}" for name in names if (name.endswith(".md") or inside_data) and name[0] != "."]
     found += [name for name in (f"{DOCS}/{FEED}", GLOSSARY, STORIES) if (root / name).is_file()]
     return sorted(set(found))
 
@@ -114,8 +116,35 @@ def _names_in(folder: Path) -> list[str]:
         return []
 
 
+class DiskPages(Mapping[str, str]):
+    """docs/ as a mapping whose pages are read when asked for: the build looks at each page once
+    and keeps none it does not change (all of them would be about 700 MB at 10,000 articles)."""
+
+    def __init__(self, root: Path, names: list[str]) -> None:
+        self._root = root
+        self._names = tuple(names)
+        self._known = frozenset(names)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._known:
+            raise KeyError(name)
+        try:
+            return (self._root / name).read_text(encoding="utf-8")
+        except FileNotFoundError:  # deleted while the build ran: the stamps will tell
+            raise KeyError(name) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 def read_sources(root: Path) -> Sources:
-    articles, notes, pages = {}, {}, {}
+    articles, notes, pages = {}, {}, []
     glossary = stories = ""
     for name in source_files(root):
         path = root / name
@@ -128,8 +157,8 @@ def read_sources(root: Path) -> Sources:
         elif name.startswith("articles/"):
             articles[name] = path.read_bytes()
         else:
-            pages[name] = path.read_text(encoding="utf-8")
-    return Sources(articles, pages, notes, glossary, stories)
+            pages.append(name)
+    return Sources(articles, DiskPages(root, pages), notes, glossary, stories)
 
 
 def _load_articles(sources: Sources, memo: ArticleMemo) -> tuple[list[Article], dict[str, tuple[int, ...]], list[InputError]]:  # fmt: skip
@@ -325,69 +354,61 @@ def plan_site(
     cited = {r.anchor.article for r in relations} | {a.article for r in relations for a in r.also}
     cited |= {n.anchor.article for n in notes}
     shared = digest(excerpts, offline, site_url, names_key, sorted(by_slug.items()), relations, notes, sorted(keys[a] for a in cited))  # fmt: skip
-    generated: dict[str, tuple[str | None, str]] = {}  # path → (content or None to keep, the source to edit instead)
+    out = _Output(sources.pages, discard_edits)  # each page checked against the disk as it is rendered
     for article in corpus.articles:
         key = digest(shared, keys[article.slug], [keys[c.slug] for c in corpus.copies.get(article.slug, ())])
         for path, content in reuse.group(f"article:{article.slug}", key, functools.partial(_article_page, article, corpus)).items():  # fmt: skip
-            generated[path] = (content, article.path)
+            out.page(path, content, article.path)
     for story in stories:
         for copy in story.copies:
-            generated[f"{DOCS}/{article_page(copy.slug)}"] = (
+            out.page(
+                f"{DOCS}/{article_page(copy.slug)}",
                 render_copy_redirect(copy, story.page, directory_urls=not offline),
                 copy.path,
             )
-    generated[f"{DOCS}/articles/index.md"] = (render_articles_index(corpus), "articles/*.txt")
+    out.page(f"{DOCS}/articles/index.md", render_articles_index(corpus), "articles/*.txt")
     # Long lists split by year, so every article and every mention is one click away.
     for path, content in article_year_pages(corpus, lambda a, page: article_row(a, corpus, page)).items():
-        generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
+        out.page(f"{DOCS}/{path}", content, "articles/*.txt")
     regions: dict[str, str | None] = {}  # entity slug → its page's generated region, None to keep
     for entity in entities:
         key = digest(shared, entity.slug, [keys[a.slug] for a in corpus.articles_mentioning(entity.slug)])
         lists = reuse.group(f"lists:{entity.slug}", key, functools.partial(_entity_lists, entity, corpus))
         for path, content in lists.items():
-            generated[path] = (content, "articles/*.txt")
+            out.page(path, content, "articles/*.txt")
         region = reuse.group(f"page:{entity.slug}", key, functools.partial(_entity_region, entity, corpus))
         regions[entity.slug] = region[entity.path]
-    generated[f"{DOCS}/relations.md"] = (render_relations_page(corpus), "the 'relations' in entity pages")
+    out.page(f"{DOCS}/relations.md", render_relations_page(corpus), "the 'relations' in entity pages")
     for path, content in render_relation_type_pages(corpus).items():
-        generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")
-    generated[f"{DOCS}/quotes.md"] = (render_quotes(corpus), "articles/*.txt")
-    generated[f"{DOCS}/timeline.md"] = (render_timeline(corpus), "articles/*.txt and their notes")
+        out.page(f"{DOCS}/{path}", content, "the 'relations' in entity pages")
+    out.page(f"{DOCS}/quotes.md", render_quotes(corpus), "articles/*.txt")
+    out.page(f"{DOCS}/timeline.md", render_timeline(corpus), "articles/*.txt and their notes")
     for path, content in {**render_timeline_years(corpus), **render_quote_pages(corpus)}.items():
-        generated[f"{DOCS}/{path}"] = (content, "articles/*.txt and their notes")
-    generated[f"{DOCS}/glossary.md"] = (render_glossary(corpus), GLOSSARY)
+        out.page(f"{DOCS}/{path}", content, "articles/*.txt and their notes")
+    out.page(f"{DOCS}/glossary.md", render_glossary(corpus), GLOSSARY)
     for path, content in render_who_uses_what(corpus).items():
-        generated[f"{DOCS}/{path}"] = (content, "the 'relations' in entity pages")
-    generated[f"{DOCS}/drafts.md"] = (render_drafts_page(corpus), "the pages with 'draft: true'")
-    generated[f"{DOCS}/{FEED}"] = (render_feed(corpus, SITE_NAME), "articles/*.txt")
+        out.page(f"{DOCS}/{path}", content, "the 'relations' in entity pages")
+    out.page(f"{DOCS}/drafts.md", render_drafts_page(corpus), "the pages with 'draft: true'")
+    out.page(f"{DOCS}/{FEED}", render_feed(corpus, SITE_NAME), "articles/*.txt")
     exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus).items()}
-    generated[f"{DOCS}/data.md"] = (render_data_page(exports), "the articles, notes and entity pages")
-    generated[f"{DOCS}/topics/index.md"] = (render_topics_index(corpus), "articles/*.txt")
+    out.page(f"{DOCS}/data.md", render_data_page(exports), "the articles, notes and entity pages")
+    out.page(f"{DOCS}/topics/index.md", render_topics_index(corpus), "articles/*.txt")
     for topic in corpus.topics:
-        generated[f"{DOCS}/topics/{topic.slug}.md"] = (render_topic(topic, corpus), "articles/*.txt")
+        out.page(f"{DOCS}/topics/{topic.slug}.md", render_topic(topic, corpus), "articles/*.txt")
         for path, content in render_topic_years(topic, corpus).items():
-            generated[f"{DOCS}/{path}"] = (content, "articles/*.txt")
+            out.page(f"{DOCS}/{path}", content, "articles/*.txt")
     for entity in entities:
         for old in entity.redirect_from:
-            generated[f"{DOCS}/{entity.type}/{old}.md"] = (
+            out.page(
+                f"{DOCS}/{entity.type}/{old}.md",
                 render_redirect(entity, old),
                 f"redirect_from in {entity.path}",
             )
     for entity_type in ENTITY_TYPES:
         source = f"the pages in docs/{entity_type.folder}/"
-        generated[f"{DOCS}/{type_index(entity_type.folder)}"] = (render_type_index(entity_type.folder, corpus), source)
+        out.page(f"{DOCS}/{type_index(entity_type.folder)}", render_type_index(entity_type.folder, corpus), source)
 
-    errors: list[InputError] = []
-    files: dict[str, str] = {}
-    for path, (content, source) in generated.items():
-        existing = sources.pages.get(path)
-        try:
-            if existing is not None:
-                check_sealed(existing, path, source, discard_edits)
-        except InputError as error:
-            errors.append(error)
-        files[path] = _unless_same(seal(content, source), existing) if content is not None else sources.pages[path]
-
+    errors, files, kept = out.errors, out.files, out.kept
     # Data files cannot carry a checksum trailer: the data page lists theirs instead.
     manifest = data_manifest(sources.pages.get(f"{DOCS}/data.md", ""))
     for path, content in exports.items():
@@ -401,30 +422,34 @@ def plan_site(
                     f"edit its sources instead, {DISCARD_HINT}",
                 )
             )
-        files[path] = content
+        _plan(files, kept, path, content, existing)
 
     for entity in entities:
         path, region = entity.path, regions[entity.slug]
-        if entity.generated:
+        if entity.generated and region is None:
+            kept.add(path)
+        elif entity.generated:
+            existing = sources.pages.get(path)
             try:
-                if path in sources.pages:
-                    check_sealed(sources.pages[path], path, GENERATED_FROM, discard_edits)
+                if existing is not None:
+                    check_sealed(existing, path, GENERATED_FROM, discard_edits)
             except InputError as error:
                 errors.append(error)
-            page = sources.pages[path] if region is None else seal(render_generated_entity(entity, region), GENERATED_FROM)  # fmt: skip
-            files[path] = _unless_same(page, sources.pages.get(path))
+            _plan(files, kept, path, seal(render_generated_entity(entity, region), GENERATED_FROM), existing)
     spliced = [(e.path, regions[e.slug], e) for e in entities if not e.generated]
     spliced.append((HOME, home_region(corpus), None))
     for path, region, entity in spliced:
-        existing = sources.pages.get(path, _new_home())
+        on_disk = sources.pages.get(path)
+        existing = _new_home() if on_disk is None else on_disk
         if region is None and entity is not None and current_region(existing) is None:
             region = entity_region(entity, corpus)  # the kept page lost its region: write it afresh
         try:
-            files[path] = existing if region is None else _unless_same(splice_region(existing, region, path, discard_edits), existing)  # fmt: skip
+            page = existing if region is None else splice_region(existing, region, path, discard_edits)
+            _plan(files, kept, path, page, on_disk)
         except InputError as error:
             errors.append(error)
 
-    deletes = _stale_generated(sources, files)
+    deletes = _stale_generated(sources, files.keys() | kept)
     for path in deletes:
         try:
             check_sealed(sources.pages[path], path, "its article (now removed)", discard_edits)
@@ -443,6 +468,7 @@ def plan_site(
         undefined,
         len(stories),
         reuse,
+        kept,
     )
 
 
@@ -464,9 +490,37 @@ def _entity_lists(entity: Entity, corpus: Corpus) -> dict[str, str]:
     return {f"{DOCS}/{path}": content for path, content in pages.items()}
 
 
-def _unless_same(content: str, existing: str | None) -> str:
-    """The page as it is on disk when equal: one copy in memory, not two (400 MB at 10,000 articles)."""
-    return existing if existing == content else content
+@dataclass
+class _Output:
+    """The plan's pages, each checked against the disk as soon as it is rendered: only the
+    changed ones stay in memory (all of them would be about 700 MB at 10,000 articles)."""
+
+    on_disk: Mapping[str, str]
+    discard_edits: bool
+    files: dict[str, str] = field(default_factory=dict)  # what to write
+    kept: set[str] = field(default_factory=set)  # pages that stay as they are on disk
+    errors: list[InputError] = field(default_factory=list)
+
+    def page(self, path: str, content: str | None, source: str) -> None:
+        """A fully generated page; None keeps it (page reuse: exactly as a build left it, not even read)."""
+        if content is None:
+            self.kept.add(path)
+            return
+        existing = self.on_disk.get(path)
+        try:
+            if existing is not None:
+                check_sealed(existing, path, source, self.discard_edits)
+        except InputError as error:
+            self.errors.append(error)
+        _plan(self.files, self.kept, path, seal(content, source), existing)
+
+
+def _plan(files: dict[str, str], kept: set[str], path: str, content: str, existing: str | None) -> None:
+    """Write the page, or keep it when it is the same: only changed pages stay in memory."""
+    if content == existing:
+        kept.add(path)
+    else:
+        files[path] = content
 
 
 def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:
@@ -510,11 +564,11 @@ def _bindings(notes: list[PlacedNote], articles: list[Article]) -> list[tuple[Me
     return bindings
 
 
-def _stale_generated(sources: Sources, files: dict[str, str]) -> list[str]:
+def _stale_generated(sources: Sources, produced: Set[str]) -> list[str]:
     """Pages in the build's own folders that no source produces any more."""
     owned = tuple(f"{DOCS}/{folder}/" for folder in (*GENERATED_FOLDERS, DATA))
-    stale = {p for p in sources.pages if p.startswith(owned) and p not in files}
-    stale |= {p for p in sources.pages if p not in files and _is_redirect(sources.pages[p])}
+    stale = {p for p in sources.pages if p.startswith(owned) and p not in produced}
+    stale |= {p for p in sources.pages if p not in produced and _is_redirect(sources.pages[p])}
     return sorted(stale)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from atlas.link.annotate import Unlinked
-from atlas.model import Article, Mention
+from atlas.model import Article, Mention, Record
 
 _AFTER = re.compile(r"\((?P<abbr>[A-Z]{2,6})\)")  # Long Name (ABBR)
 _BEFORE = re.compile(r"(?<![\w-])(?P<abbr>[A-Z]{2,6})\s+\((?P<long>[^()]{3,120})\)")  # ABBR (Long Name)
@@ -23,7 +23,7 @@ _SMALL = frozenset(["of", "the", "and", "for", "de", "du", "des", "la", "le", "o
 
 
 @dataclass(frozen=True, slots=True)
-class Definition:
+class Definition(Record):
     abbr: str
     long: str  # the spelled-out name, exactly as written
     block: str  # where it is defined

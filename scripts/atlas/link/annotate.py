@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from atlas.model import Article, Entity, Mention
+from atlas.model import Article, Entity, Mention, Record
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ class Matcher:
 
 
 @dataclass(frozen=True, slots=True)
-class Unlinked:
+class Unlinked(Record):
     """An ambiguous name left unlinked: reported so an editor can bind it with a note."""
 
     article: str

@@ -86,13 +86,14 @@ class Planned(NamedTuple):
     memo: ArticleMemo  # to save once the plan is on disk (save_memo)
 
 
-def plan_current(root: Path, options: Options) -> Planned:
-    """A plan from sources that did not change while it was made.
+def plan_current(root: Path, options: Options, stamped: Stamp | None = None) -> Planned:
+    """A plan from sources that did not change while it was made (`stamped`: just taken).
 
     Per-article results are cached under .cache/ between builds, keyed by content."""
     memo = load_memo(root, options.code())
     for _ in range(ATTEMPTS):
-        before = stamp(root)
+        before = stamped or stamp(root)
+        stamped = None
         sources = read_sources(root)
         with paused_gc():
             plan = plan_site(
@@ -105,7 +106,7 @@ def plan_current(root: Path, options: Options) -> Planned:
                 stamps=before,
             )
         if stamp(root) == before:
-            return Planned(sources, plan, write.compare(plan.files, plan.deletes, dict(sources.pages)), before, memo)
+            return Planned(sources, plan, write.compare(plan.files, plan.deletes, sources.pages), before, memo)
         # an edit landed while planning: plan from what is there now
     raise SourcesKeepChanging("the sources changed during each of 3 builds — wait for the edits to finish, then build again")  # fmt: skip
 
@@ -114,9 +115,10 @@ def rebuild(root: Path, options: Options) -> Outcome:
     """Bring docs/ up to date; raises AtlasError (InputError(s) for bad input) and writes nothing then."""
     code = options.code()
     cached = read_cache(root)
-    if cached.get("fingerprint") == fingerprint(stamp(root), code):
+    now = stamp(root)
+    if cached.get("fingerprint") == fingerprint(now, code):
         return Outcome(cached["summary"])
-    _, plan, changes, before, memo = plan_current(root, options)
+    _, plan, changes, before, memo = plan_current(root, options, now)
     write.apply(root, changes)
     after = after_writes(root, before, sorted(changes.writes), changes.deletes)
     save_memo(root, code, memo, plan, after)

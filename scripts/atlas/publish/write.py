@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,19 +14,18 @@ from pathlib import Path
 class Changes:
     writes: dict[str, str]  # path relative to root → new content
     deletes: tuple[str, ...]
-    old: dict[str, str | None]  # what each changed path held before (None: did not exist)
+    old: Mapping[str, str]  # what is on disk now (read when asked: for the --check diff)
 
     @property
     def count(self) -> int:
         return len(self.writes) + len(self.deletes)
 
 
-def compare(plan: dict[str, str], deletes: list[str], existing: dict[str, str | None]) -> Changes:
+def compare(plan: dict[str, str], deletes: list[str], existing: Mapping[str, str]) -> Changes:
     """Which planned files differ from what is on disk. Pure."""
     writes = {path: content for path, content in sorted(plan.items()) if existing.get(path) != content}
-    gone = tuple(sorted(p for p in deletes if existing.get(p) is not None))
-    old = {path: existing.get(path) for path in [*writes, *gone]}
-    return Changes(writes, gone, old)
+    gone = tuple(sorted(p for p in deletes if p in existing))
+    return Changes(writes, gone, existing)
 
 
 def unified_diff(changes: Changes) -> str:
@@ -47,8 +47,9 @@ def unified_diff(changes: Changes) -> str:
 def apply(root: Path, changes: Changes) -> None:
     """Write every file to a temporary sibling first, then rename them all into place.
 
-    A failure before the renames leaves every file as it was; a failure during them
-    puts back what was already replaced.
+    A failure before the renames leaves every file as it was; a failure during them puts
+    back what was already replaced: each file it replaces or deletes is first renamed to a
+    hidden sibling (not held in memory: at 10,000 articles that would be hundreds of MB).
     """
     staged: list[tuple[str, str]] = []
     try:
@@ -63,26 +64,31 @@ def apply(root: Path, changes: Changes) -> None:
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise
-    done: list[str] = []
+    done: list[tuple[Path, Path | None]] = []  # (file, where its previous content waits)
     try:
         for temporary, path in staged:
+            done.append((root / path, _set_aside(root / path)))
             os.replace(temporary, root / path)
-            done.append(path)
         for path in changes.deletes:
-            (root / path).unlink()
-            done.append(path)
+            done.append((root / path, _set_aside(root / path)))
     except BaseException:
-        _restore(root, changes, done)
+        for target, previous in reversed(done):
+            if previous is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(previous, target)
         for temporary, _ in staged:
             Path(temporary).unlink(missing_ok=True)
         raise
+    for _, previous in done:
+        if previous is not None:
+            previous.unlink(missing_ok=True)
 
 
-def _restore(root: Path, changes: Changes, done: list[str]) -> None:
-    for path in done:
-        previous = changes.old.get(path)
-        target = root / path
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            target.write_text(previous, encoding="utf-8", newline="\n")
+def _set_aside(target: Path) -> Path | None:
+    """Rename an existing file to a hidden sibling; None when there is none."""
+    if not target.exists():
+        return None
+    aside = target.with_name(f".{target.name}.previous")
+    os.replace(target, aside)
+    return aside
