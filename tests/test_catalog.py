@@ -92,7 +92,7 @@ def test_alias_marked_ambiguous_on_both_pages_is_left_unlinked():
     plan = plan_site(Sources({"articles/t.txt": article}, {**GOOD, **pages}))
     assert plan.mentions == 1  # "Other" only
     assert [(u.surface, u.entities) for u in plan.unlinked] == [("ACME", ("acme", "other"))]
-    assert "[ACME]" not in plan.files["docs/articles/t.md"]
+    assert "[ACME]" not in plan.files["docs/articles/t.md"].decode()
 
 
 def test_independent_errors_are_reported_together():

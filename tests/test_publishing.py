@@ -90,6 +90,11 @@ def test_zensical_builds_the_same_docs(tmp_path: Path):
         assert (site / page).is_file(), page
     article = (site / "articles" / SEED_SLUG / "index.html").read_text()
     assert 'id="p12"' in article and "clearview-ai" in article
+    # Zensical runs no hooks: the search index is one command after it.
+    indexed = subprocess.run([sys.executable, str(root / "scripts/index_search.py"), "site"], cwd=root, capture_output=True, text=True)  # fmt: skip
+    assert indexed.returncode == 0, indexed.stderr
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] > 40  # articles, entities and section pages
     shutil.rmtree(site)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Changes:
-    writes: dict[str, str]  # path relative to root → new content
+    writes: dict[str, str | bytes]  # path relative to root → new content (bytes: UTF-8)
     deletes: tuple[str, ...]
     old: Mapping[str, str]  # what is on disk now (read when asked: for the --check diff)
 
@@ -21,18 +21,26 @@ class Changes:
         return len(self.writes) + len(self.deletes)
 
 
-def compare(plan: dict[str, str], deletes: list[str], existing: Mapping[str, str]) -> Changes:
+def compare(plan: Mapping[str, str | bytes], deletes: list[str], existing: Mapping[str, str]) -> Changes:
     """Which planned files differ from what is on disk. Pure."""
-    writes = {path: content for path, content in sorted(plan.items()) if existing.get(path) != content}
+    writes = {}
+    for path, content in sorted(plan.items()):
+        old = existing.get(path)
+        if old is None or old != _text(content):
+            writes[path] = content
     gone = tuple(sorted(p for p in deletes if p in existing))
     return Changes(writes, gone, existing)
+
+
+def _text(content: str | bytes) -> str:
+    return content.decode() if isinstance(content, bytes) else content
 
 
 def unified_diff(changes: Changes) -> str:
     chunks: list[str] = []
     for path in sorted([*changes.writes, *changes.deletes]):
         before = changes.old.get(path) or ""
-        after = changes.writes.get(path, "")
+        after = _text(changes.writes.get(path, ""))
         chunks.extend(
             difflib.unified_diff(
                 before.splitlines(keepends=True),
@@ -57,8 +65,8 @@ def apply(root: Path, changes: Changes) -> None:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(content if isinstance(content, bytes) else content.encode())
             staged.append((temporary, path))
     except BaseException:
         for temporary, _ in staged:
