@@ -249,7 +249,7 @@ def test_build_watch_rebuilds_on_change_and_survives_errors(project: Path):
     try:
         seen = wait_for("watching", 0)
         shutil.copy(COUNTRIES, project / "articles")
-        seen = wait_for("61 file(s) written", seen)
+        seen = wait_for("2 article(s), 51 entities", seen)
         assert (project / "docs/articles/2022-05-01-regulators-close-in-on-face-search-firms.md").is_file()
         time.sleep(1.5)  # let the pass caused by the build's own writes finish
         _edit(project / "docs/vendors/clearview-ai.md", EVIDENCE, BROKEN)
