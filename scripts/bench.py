@@ -365,7 +365,7 @@ def run(articles: int, entities: int) -> dict[str, float]:
 
 COLUMNS = [
     ("articles", "Articles", "{:.0f}"), ("entities", "Entities", "{:.0f}"), ("text_mb", "Text MB", "{:.2f}"),
-    ("build_s", "Build s", "{:.2f}"), ("mkdocs_s", "MkDocs s", "{:.2f}"), ("ratio", "Build/MkDocs", "{:.0%}"),
+    ("build_s", "Build s", "{:.2f}"), ("mkdocs_s", "MkDocs s", "{:.2f}"), ("ratio", "Build/MkDocs", "{:.1%}"),
     ("match_s_per_mb", "Match s/MB", "{:.3f}"), ("rebuild_s", "No-change rebuild s", "{:.2f}"),
     ("rebuild_written", "Files written", "{:.0f}"), ("one_change_written", "Files after 1 change", "{:.0f}"),
     ("site_mb", "Site MB", "{:.1f}"), ("median_kb", "Median page KB", "{:.0f}"), ("largest_kb", "Largest page KB", "{:.0f}"),
