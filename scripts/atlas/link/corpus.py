@@ -34,6 +34,7 @@ class Corpus:
     by_block: dict[tuple[str, str], list[Mention]] = field(init=False)
     by_entity_article: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
+    _mentioning: dict[str, list[Article]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.articles = sorted(self.articles, key=lambda a: a.slug)
@@ -65,9 +66,12 @@ class Corpus:
         return self.by_entity_article.get((slug, article), [])
 
     def articles_mentioning(self, slug: str) -> list[Article]:
-        """Newest first (the corpus order)."""
-        slugs = {m.article for m in self.by_entity.get(slug, ())}
-        return sorted((self.article_by_slug[s] for s in slugs), key=lambda a: self._order[a.slug])
+        """Newest first (the corpus order). Asked for several times per entity: kept."""
+        if slug not in self._mentioning:
+            slugs = {m.article for m in self.by_entity.get(slug, ())}
+            found = sorted((self.article_by_slug[s] for s in slugs), key=lambda a: self._order[a.slug])
+            self._mentioning[slug] = found
+        return list(self._mentioning[slug])
 
     def entities_in(self, article: Article) -> list[Entity]:
         slugs = {m.entity for b in article.blocks for m in self.by_block.get((article.slug, b.anchor), [])}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 MONTHS = {
@@ -78,6 +79,7 @@ def parse_date(text: str) -> str:
     raise ValueError(f"'{text}' is not a date")
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a few thousand dates, written hundreds of thousands of times
 def human_date(iso: str) -> str:
     """'2020-06-18' → '18 June 2020'; '2020-12' → 'December 2020'; '2019' → '2019'."""
     parts = [int(p) for p in iso.split("-")]
