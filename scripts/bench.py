@@ -38,8 +38,9 @@ SCRIPTS = ROOT / "scripts"
 sys.path.insert(0, str(SCRIPTS))
 
 from atlas.link.annotate import Matcher  # noqa: E402
-from atlas.pipeline import plan_site, read_sources  # noqa: E402
+from atlas.pipeline import plan_site  # noqa: E402
 from atlas.publish.search_index import index_site  # noqa: E402
+from atlas.read.sources import read_sources  # noqa: E402
 
 SEED_SLUG = "2020-06-18-facial-recognition-it-and-police-in-delicate-dance"
 TYPES = ["vendors", "agencies", "advocacy", "countries", "people", "media", "organisations"]

@@ -16,7 +16,7 @@ from atlas.link.drafts import country_from_sentences, draft_page, draft_slug
 from atlas.link.report import format_report, missing_names, report_json
 from atlas.link.suggest import suggest
 from atlas.link.typeguess import guess_type
-from atlas.pipeline import Sources, plan_site, read_sources
+from atlas.pipeline import plan_site
 from atlas.publish import write
 from atlas.publish.fingerprint import fingerprint, stamp
 from atlas.publish.lock import build_lock
@@ -31,6 +31,7 @@ from atlas.publish.rebuild import (
     write_cache,
 )
 from atlas.publish.watch import watch
+from atlas.read.sources import Sources, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -161,7 +161,8 @@ def test_build_is_deterministic_across_environments(project: Path, tmp_path: Pat
 
 
 def test_plan_does_not_depend_on_listing_order():
-    from atlas.pipeline import Sources, plan_site, read_sources
+    from atlas.pipeline import plan_site
+    from atlas.read.sources import Sources, read_sources
 
     sources = read_sources(ROOT)
     reversed_sources = Sources(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from atlas.errors import InputError, InputErrors
-from atlas.pipeline import Sources, plan_site
+from atlas.pipeline import plan_site
+from atlas.read.sources import Sources
 
 GOOD = {
     "docs/countries/france.md": "---\nname: France\nsummary: A country.\n---\n# France\n",
@@ -116,7 +117,7 @@ def test_summary_must_be_one_line():
 
 
 def test_the_committed_catalog_is_valid():
-    from atlas.pipeline import read_sources
+    from atlas.read.sources import read_sources
     from conftest import ROOT
 
     plan = plan_site(read_sources(ROOT))

@@ -14,7 +14,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from atlas.pipeline import source_files
+from atlas.read.sources import source_files
 
 CODE = Path(__file__).resolve().parent.parent  # the whole atlas package
 

@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 from atlas.errors import AtlasError
 from atlas.memo import ArticleMemo
-from atlas.pipeline import Plan, Sources, plan_site, read_sources
+from atlas.pipeline import Plan, plan_site
 from atlas.publish import write
 from atlas.publish.fingerprint import Stamp, after_writes, code_version, fingerprint, stamp
+from atlas.read.sources import Sources, read_sources
 
 CACHE = Path(".cache") / "atlas-build.json"
 MEMO = Path(".cache") / "atlas-articles.pickle"  # per-article results (atlas/memo.py)

@@ -1,0 +1,97 @@
+"""What the build reads, and where: articles, notes, the glossary, pinned stories and docs/.
+
+The I/O edge of the build. Articles are read whole (they are parsed); the pages under docs/
+are read only when the build asks for one (hundreds of MB at 10,000 articles).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from atlas.read.glossary import GLOSSARY
+from atlas.read.pinned import STORIES
+from atlas.render.exports import DATA
+from atlas.render.feed import FEED
+
+DOCS = "docs"
+NOTES_SUFFIX = ".notes.md"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything the build reads, keyed by path relative to the project root."""
+
+    articles: dict[str, bytes]  # articles/*.txt
+    pages: Mapping[str, str]  # every docs/**/*.md the build may read, rewrite or delete
+    notes: dict[str, str] = field(default_factory=dict)  # articles/*.notes.md
+    glossary: str = ""  # includes/abbreviations.md
+    stories: str = ""  # articles/stories.yml: pinned story pages
+
+
+def source_files(root: Path) -> list[str]:
+    """Every file the build reads (and may rewrite or delete under docs/), relative to root.
+
+    os.walk and plain strings: pathlib's globbing costs seconds at 30,000 files."""
+    found = [f"articles/{name}" for name in _names_in(root / "articles") if name.endswith((".txt", NOTES_SUFFIX))]
+    base = len(str(root)) + 1
+    for folder, _, names in os.walk(root / DOCS):
+        relative = folder[base:].replace(os.sep, "/")
+        inside_data = relative == f"{DOCS}/{DATA}"
+        found += [f"{relative}/{name}" for name in names if (name.endswith(".md") or inside_data) and name[0] != "."]
+    found += [name for name in (f"{DOCS}/{FEED}", GLOSSARY, STORIES) if (root / name).is_file()]
+    return sorted(set(found))
+
+
+def _names_in(folder: Path) -> list[str]:
+    try:
+        return [entry.name for entry in os.scandir(folder) if entry.is_file()]
+    except FileNotFoundError:
+        return []
+
+
+class DiskPages(Mapping[str, str]):
+    """docs/ as a mapping whose pages are read when asked for: the build looks at each page once
+    and keeps none it does not change (all of them would be about 700 MB at 10,000 articles)."""
+
+    def __init__(self, root: Path, names: list[str]) -> None:
+        self._root = root
+        self._names = tuple(names)
+        self._known = frozenset(names)
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self._known:
+            raise KeyError(name)
+        try:
+            return (self._root / name).read_text(encoding="utf-8")
+        except FileNotFoundError:  # deleted while the build ran: the stamps will tell
+            raise KeyError(name) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._known
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def read_sources(root: Path) -> Sources:
+    articles, notes, pages = {}, {}, []
+    glossary = stories = ""
+    for name in source_files(root):
+        path = root / name
+        if name == GLOSSARY:
+            glossary = path.read_text(encoding="utf-8")
+        elif name == STORIES:
+            stories = path.read_text(encoding="utf-8")
+        elif name.endswith(NOTES_SUFFIX) and name.startswith("articles/"):
+            notes[name] = path.read_text(encoding="utf-8")
+        elif name.startswith("articles/"):
+            articles[name] = path.read_bytes()
+        else:
+            pages.append(name)
+    return Sources(articles, DiskPages(root, pages), notes, glossary, stories)
