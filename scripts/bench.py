@@ -112,6 +112,7 @@ def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> st
     # Real corpora share quoted sentences (one statement quoted by many outlets) and hold wire
     # copies (the same story under another headline and byline): so do these.
     prose = Prose.like_the_seed(rng)
+    per_year = max(MIN_PER_YEAR, articles // YEARS)  # a research group's collection: ten years at 10,000
     quotes = [
         f'"{" ".join(prose.words(rng, rng.randint(10, 18))).capitalize()}," said {rng.choice(names)}.'
         for _ in range(max(10, articles // 30))
@@ -120,14 +121,16 @@ def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> st
     for index in range(1, articles):
         if index % COPY_EVERY == 0 and previous:
             body = previous.split("\n\n", 2)[2].rsplit("\n\n", 2)[0]  # trimmed, without its © line
-            text = f"# Copy {index} of a wire story\n\n{_dated(index)}, by Wire Desk\n\n{body}"
+            text = f"# Copy {index} of a wire story\n\n{_dated(index, per_year)}, by Wire Desk\n\n{body}"
         else:
-            text = previous = synthetic_article(rng, index, names, quotes, prose)
-        (folder / "articles" / f"{_day(index)}-synthetic-{index:04d}.txt").write_text(text)
-    return synthetic_article(rng, articles, names, quotes, prose)
+            text = previous = synthetic_article(rng, index, names, quotes, prose, per_year)
+        (folder / "articles" / f"{_day(index, per_year)}-synthetic-{index:04d}.txt").write_text(text)
+    return synthetic_article(rng, articles, names, quotes, prose, per_year)
 
 
 COPY_EVERY = 50  # one article in 50 is a wire copy of the one before
+YEARS = 10
+MIN_PER_YEAR = 336
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,9 @@ class Prose:
         return [rng.choice(self.rare if rng.random() < RARE_SHARE else self.common) for _ in range(count)]
 
 
-def synthetic_article(rng: random.Random, index: int, names: list[str], quotes: list[str], prose: Prose) -> str:
+def synthetic_article(
+    rng: random.Random, index: int, names: list[str], quotes: list[str], prose: Prose, per_year: int
+) -> str:
     paragraphs = []
     for _ in range(rng.randint(14, 22)):
         words = prose.words(rng, rng.randint(18, 40))
@@ -160,19 +165,21 @@ def synthetic_article(rng: random.Random, index: int, names: list[str], quotes: 
     if rng.random() < 0.4:
         paragraphs.insert(rng.randrange(len(paragraphs)), rng.choice(quotes))
     caption = f"A synthetic caption about {rng.choice(names)}"
-    year = 2015 + index // 336
+    year = 2015 + index // per_year
     return (
-        f"# Synthetic report {index}: {rng.choice(names)} and the police\n\n{_dated(index)}, by Bench Writer\n\n\n\n"
+        f"# Synthetic report {index}: {rng.choice(names)} and the police\n\n{_dated(index, per_year)}, by Bench Writer\n\n\n\n"
         f"{caption}\n\n" + "\n\n".join(paragraphs) + f"\n\n© {year} Bench Press"
     )
 
 
-def _day(index: int) -> str:
-    return f"{2015 + index // 336}-{1 + (index // 28) % 12:02d}-{1 + index % 28:02d}"
+def _day(index: int, per_year: int) -> str:
+    """Articles spread evenly from 2015: `per_year` a year, over the months of each year."""
+    within = index % per_year
+    return f"{2015 + index // per_year}-{1 + within * 12 // per_year:02d}-{1 + within % 28:02d}"
 
 
-def _dated(index: int) -> str:
-    year, month, day = _day(index).split("-")
+def _dated(index: int, per_year: int) -> str:
+    year, month, day = _day(index, per_year).split("-")
     return f"{int(day)} {_month(int(month))} {year}"
 
 

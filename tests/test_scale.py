@@ -138,3 +138,50 @@ def test_topics_and_relations_split_past_their_bounds(large: Path):
     criticises = (large / "docs/relations/criticises.md").read_text()
     assert criticises.startswith('---\ntitle: "Relations: criticises"')
     assert criticises.count("| [Fixture Body") == ARTICLES
+
+
+BUSY = 230  # articles in one year: more than a year's page holds (lists.PERIOD_LIMIT, 200)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("busy"))
+    for number in range(BUSY):
+        date = f"2021-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        (root / "articles" / f"{date}-busy-{number:03d}.txt").write_text(
+            f"# Busy year report {number}\n\n{date}, by A. Writer\n\nClearview AI was named in busy report {number}.\n\n"
+            f"On {1 + number % 28} {MONTHS[number % 12]} 2021 the council met to discuss report {number}.\n"
+        )
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_a_busy_year_splits_into_months_and_its_page_links_them(busy: Path, tmp_path: Path):
+    year = (busy / "docs/articles/by-year/2021.md").read_text()
+    assert f"{BUSY} articles from 2021, one page per month:" in year
+    assert "[December 2021 (19)](2021-12.md)" in year and "[January 2021 (20)](2021-01.md)" in year
+    march = (busy / "docs/articles/by-year/2021-03.md").read_text()
+    assert march.startswith('---\ntitle: "Articles: March 2021"') and "[April 2021](2021-04.md) →" in march
+    listed = sum(
+        (busy / f"docs/articles/by-year/2021-{m:02d}.md").read_text().count("Busy year report") for m in range(1, 13)
+    )
+    assert listed == BUSY
+    # An entity's list of a busy year splits the same way, and still holds every article.
+    mentions = (busy / "docs/mentions/clearview-ai/2021.md").read_text()
+    assert "one page per month:" in mentions and "(2021-06.md)" in mentions
+    quoted = sum(
+        (busy / f"docs/mentions/clearview-ai/2021-{m:02d}.md").read_text().count("\n### [") for m in range(1, 13)
+    )
+    assert quoted == BUSY
+    # And the timeline: the year's page links its months, which hold every event.
+    timeline = (busy / "docs/timeline/2021.md").read_text()
+    assert "events in 2021, one page per month:" in timeline and "(2021-07.md)" in timeline
+    events = sum((busy / f"docs/timeline/2021-{m:02d}.md").read_text().count("\n- **") for m in range(1, 13))
+    assert events >= BUSY
+    site = tmp_path / "site"
+    result = mkdocs_build(busy, site)  # --strict: every link between the pages resolves
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (site / "articles/by-year/2021-03/index.html").is_file()

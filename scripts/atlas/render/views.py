@@ -14,7 +14,7 @@ from atlas.read.dates import human_date
 from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
-from atlas.render.lists import key_links, neighbour_links, split_pages, year_of
+from atlas.render.lists import PERIOD_LIMIT, key_links, month_links, neighbour_links, split_pages, split_years, year_of
 
 # --- Topics ---------------------------------------------------------------------------------
 
@@ -212,7 +212,8 @@ def _event_line(event: Event, corpus: Corpus, page: str) -> str:
 
 
 def _timeline_items(corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
-    return [(e.date[:4], functools.partial(_event_line, e, corpus)) for e in corpus.events]
+    """(the event's date, its line for a page), oldest first."""
+    return [(e.date, functools.partial(_event_line, e, corpus)) for e in corpus.events]
 
 
 def render_timeline(corpus: Corpus) -> str:
@@ -220,12 +221,13 @@ def render_timeline(corpus: Corpus) -> str:
     out = [*page_head("Timeline", "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
     items = _timeline_items(corpus)
     if len(items) > TIMELINE_LIMIT:
-        out.append(f"{len(items)} events, one page per year: {key_links(items, 'timeline', page)}.")
+        years = [(date[:4], line) for date, line in items]
+        out.append(f"{len(items)} events, one page per year: {key_links(years, 'timeline', page)}.")
         return "\n".join(out) + "\n"
     year = None
-    for key, line in items:
-        if key != year:
-            year = key
+    for date, line in items:
+        if date[:4] != year:
+            year = date[:4]
             out.append(f"\n## {year}\n")
         out.append(line(page))
     return "\n".join(out) + "\n"
@@ -239,7 +241,20 @@ def render_timeline_years(corpus: Corpus) -> dict[str, str]:
     def head(title: str, page: str) -> list[str]:
         return [*page_head(title, "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
 
-    return split_pages("timeline", "Timeline", head, items)
+    # A busy year has a page per month; its own page links them (and holds events dated by year only).
+    counts = Counter(date[:4] for date, _ in items)
+    busy = {year for year, n in counts.items() if n > PERIOD_LIMIT}
+    keyed = [(date[:7] if date[:4] in busy and len(date) >= 7 else date[:4], line) for date, line in items]
+    pages = split_pages("timeline", "Timeline", head, [(k, line) for k, line in keyed if k not in busy])
+    month_counts = Counter(k for k, _ in keyed)
+    for year, months in split_years(list(dict.fromkeys(k for k, _ in keyed))).items():
+        page = f"timeline/{year}.md"
+        links = month_links(months, month_counts, lambda key: f"timeline/{key}.md", page)
+        undated = [line(page) for k, line in keyed if k == year]
+        intro = f"{counts[year]} events in {year}, one page per month: {links}."
+        extra = ["", f"Dated {year} only:", "", *undated] if undated else []
+        pages[page] = "\n".join([*head(f"Timeline: {year}", page), intro, *extra, ""])
+    return pages
 
 
 # --- Glossary -------------------------------------------------------------------------------
