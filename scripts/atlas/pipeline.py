@@ -50,7 +50,7 @@ from atlas.render.indexes import (
 )
 from atlas.render.links import article_page, type_index
 from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
-from atlas.render.reuse import PageReuse, Stamp, digest
+from atlas.render.reuse import FileStamp, PageReuse, digest
 from atlas.render.views import (
     render_glossary,
     render_quote_pages,
@@ -209,7 +209,7 @@ def plan_site(
     offline: bool = False,
     site_url: str | None = None,
     memo: ArticleMemo | None = None,
-    stamps: Mapping[str, Stamp] | None = None,
+    stamps: Mapping[str, FileStamp] | None = None,
 ) -> Plan:
     """What docs/ should hold. Raises InputError(s), all independent ones together.
 

@@ -14,8 +14,8 @@ import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-Stamp = tuple[int, int]  # a file's size and modification time (ns)
-Group = tuple[str, dict[str, Stamp]]  # (key, each page as the build that rendered it left it)
+FileStamp = tuple[int, int]  # a file's size and modification time (ns)
+Group = tuple[str, dict[str, FileStamp]]  # (key, each page as the build that rendered it left it)
 
 
 def digest(*parts: object) -> str:
@@ -29,7 +29,7 @@ class PageReuse:
     version of the code, is rendered again."""
 
     before: Mapping[str, Group]  # the last build's groups
-    on_disk: Mapping[str, Stamp]  # docs/ now
+    on_disk: Mapping[str, FileStamp]  # docs/ now
     now: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # this build's: (key, paths)
 
     def group(self, name: str, key: str, render: Callable[[], dict[str, str]]) -> dict[str, str | None]:
@@ -42,6 +42,6 @@ class PageReuse:
         self.now[name] = (key, tuple(sorted(pages)))
         return dict(pages)
 
-    def recorded(self, after: Mapping[str, Stamp]) -> dict[str, Group]:
+    def recorded(self, after: Mapping[str, FileStamp]) -> dict[str, Group]:
         """This build's groups, with their pages as the build left them on disk."""
         return {name: (key, {p: after[p] for p in paths if p in after}) for name, (key, paths) in self.now.items()}
