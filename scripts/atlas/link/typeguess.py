@@ -53,6 +53,8 @@ def looks_like_person(name: str, sentences: list[str]) -> bool:
     cues = [
         rf"\b{_TITLES},?\s+(?:[A-Z][\w.'’-]*\s+)*{whole}\b",  # "UK Information Commissioner John Edwards"
         rf"\bsaid\s+{surname}\b",
+        # "said councillor Pieter Vos": a role in lower case ("said the company Acme" is no person)
+        rf"\bsaid\s+(?:(?!(?:the|a|an|its|their)\b)[a-z][\w-]*\s+){{1,3}}{whole}\b",
         rf"\b{whole},?\s+(?:said|says|told|wrote|added)\b",
         rf"\b{whole},?\s+who\s+(?:heads|runs|founded|leads|directs|chairs|co-founded)\b",
         rf"\b{whole}['’]s\s+(?:wife|husband|son|daughter)\b",
