@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import hashlib
 from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -82,21 +81,28 @@ class Plan:
     kept: set[str] = field(default_factory=set)  # pages that stay exactly as they are on disk
 
 
-def _load_articles(sources: Sources, memo: ArticleMemo) -> tuple[list[Article], dict[str, tuple[int, ...]], list[InputError]]:  # fmt: skip
-    """The articles that parse, each one's sample for the copy search (by slug), the errors."""
-    articles: list[Article] = []
-    samples: dict[str, tuple[int, ...]] = {}
-    errors: list[InputError] = []
+@dataclass
+class _Loaded:
+    articles: list[Article] = field(default_factory=list)  # those that parse
+    keys: dict[str, str] = field(default_factory=dict)  # slug → content key (memo.content_key)
+    samples: dict[str, tuple[int, ...]] = field(default_factory=dict)  # slug → sample for the copy search
+    errors: list[InputError] = field(default_factory=list)
+
+
+def _load_articles(sources: Sources, memo: ArticleMemo) -> _Loaded:
+    loaded = _Loaded()
     for path, data in sorted(sources.articles.items()):
         slug = PurePosixPath(path).stem
         try:
             if slug == "index":
                 raise InputError(path, None, "an article may not be called 'index'", "rename the file")
-            article, samples[slug] = memo.parse(content_key(path, data), functools.partial(_parse, data, path, slug))
-            articles.append(article)
+            key = content_key(path, data)
+            article, loaded.samples[slug] = memo.parse(key, functools.partial(_parse, data, path, slug))
+            loaded.articles.append(article)
+            loaded.keys[slug] = key
         except InputError as error:
-            errors.append(error)
-    return articles, samples, errors
+            loaded.errors.append(error)
+    return loaded
 
 
 def _parse(data: bytes, path: str, slug: str) -> tuple[Article, tuple[int, ...]]:
@@ -106,8 +112,8 @@ def _parse(data: bytes, path: str, slug: str) -> tuple[Article, tuple[int, ...]]
 
 def existing_articles(root: Path) -> list[Article]:
     """The articles already in articles/ that parse (for commands that add one)."""
-    found, _, _ = _load_articles(Sources({p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "articles").glob("*.txt"))}, {}), ArticleMemo())  # fmt: skip
-    return found
+    articles = {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted((root / "articles").glob("*.txt"))}
+    return _load_articles(Sources(articles, {}), ArticleMemo()).articles
 
 
 def _entity_paths(sources: Sources) -> list[tuple[str, str, str]]:
@@ -217,15 +223,16 @@ def plan_site(
     time of each file now: together they let unchanged pages be kept. They only save time."""
     memo = memo if memo is not None else ArticleMemo()
     reuse = PageReuse(memo.groups if stamps is not None and not discard_edits else {}, stamps or {})
-    all_articles, samples, article_errors = _load_articles(sources, memo)
+    loaded = _load_articles(sources, memo)
+    all_articles, keys = loaded.articles, loaded.keys
     entities, pages, catalog_errors = _load_catalog(sources)
     countries = country_catalog(entities)
     if not catalog_errors:
         catalog_errors = check_catalog(entities, pages, countries.generated)
     pinned, pin_errors = parse_pinned(sources.stories, {a.slug for a in all_articles})
-    raise_all(article_errors + catalog_errors + pin_errors)
+    raise_all(loaded.errors + catalog_errors + pin_errors)
     # Copies of one story count once: only each story's page is annotated and shown.
-    stories = group_stories(all_articles, pinned, samples)
+    stories = group_stories(all_articles, pinned, loaded.samples)
     articles = [story.page for story in stories]
     page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
     by_slug = {e.slug: e for e in [*countries.generated, *entities]}
@@ -245,8 +252,7 @@ def plan_site(
     named = _names(entities, countries.names)
     names_key = _names_key(entities, countries.names, countries.phrases)
     for article in articles:
-        key = content_key(article.path, sources.articles[article.path]) + names_key
-        found, ambiguous, missing = memo.link(key, functools.partial(_link, article, matcher, named))
+        found, ambiguous, missing = memo.link(keys[article.slug] + names_key, functools.partial(_link, article, matcher, named))  # fmt: skip
         mentions.extend(found)
         unlinked.extend(ambiguous)
         undefined.extend((article.slug, d) for d in missing)
@@ -271,7 +277,6 @@ def plan_site(
 
     # What every page may show (the catalog, relations, notes, settings), then per group the
     # articles it draws on: a group whose key is unchanged keeps its pages (render/reuse.py).
-    keys = {a.slug: content_key(a.path, sources.articles[a.path]) for a in all_articles}
     cited = {r.anchor.article for r in relations} | {a.article for r in relations for a in r.also}
     cited |= {n.anchor.article for n in notes}
     shared = digest(excerpts, offline, site_url, names_key, sorted(by_slug.items()), relations, notes, sorted(keys[a] for a in cited))  # fmt: skip
@@ -345,18 +350,9 @@ def plan_site(
             )
         _plan(files, kept, path, content, existing)
 
-    for entity in entities:
-        path, region = entity.path, regions[entity.slug]
-        if entity.generated and region is None:
-            kept.add(path)
-        elif entity.generated:
-            existing = sources.pages.get(path)
-            try:
-                if existing is not None:
-                    check_sealed(existing, path, GENERATED_FROM, discard_edits)
-            except InputError as error:
-                errors.append(error)
-            _plan(files, kept, path, seal(render_generated_entity(entity, region), GENERATED_FROM), existing)
+    for entity in (e for e in entities if e.generated):
+        region = regions[entity.slug]
+        out.page(entity.path, None if region is None else render_generated_entity(entity, region), GENERATED_FROM)
     spliced = [(e.path, regions[e.slug], e) for e in entities if not e.generated]
     spliced.append((HOME, home_region(corpus), None))
     for path, region, entity in spliced:
@@ -452,8 +448,7 @@ def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:
 
 def _names_key(entities: list[Entity], extra: dict[str, tuple[str, ...]], phrases: list[Phrase]) -> str:
     """Everything besides an article that decides its mentions: the names the matcher knows."""
-    names = sorted((e.slug, e.names) for e in entities)
-    return hashlib.sha256(repr((names, sorted(extra.items()), phrases)).encode()).hexdigest()
+    return digest(sorted((e.slug, e.names) for e in entities), sorted(extra.items()), phrases)
 
 
 def _quote(article: Article, page: str, entity: Entity, corpus: Corpus) -> list[str]:

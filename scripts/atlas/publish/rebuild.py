@@ -107,7 +107,9 @@ def plan_current(root: Path, options: Options, stamped: Stamp | None = None) -> 
                 stamps=before,
             )
         if stamp(root) == before:
-            return Planned(sources, plan, write.compare(plan.files, plan.deletes, sources.pages), before, memo)
+            # The plan holds only pages that differ from the disk (it compared them as it went).
+            changes = write.Changes(dict(sorted(plan.files.items())), tuple(plan.deletes), sources.pages)
+            return Planned(sources, plan, changes, before, memo)
         # an edit landed while planning: plan from what is there now
     raise SourcesKeepChanging("the sources changed during each of 3 builds — wait for the edits to finish, then build again")  # fmt: skip
 

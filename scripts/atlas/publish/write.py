@@ -21,13 +21,11 @@ class Changes:
         return len(self.writes) + len(self.deletes)
 
 
-def compare(plan: Mapping[str, str | bytes], deletes: list[str], existing: Mapping[str, str]) -> Changes:
+def compare(plan: Mapping[str, str], deletes: list[str], existing: Mapping[str, str]) -> Changes:
     """Which planned files differ from what is on disk. Pure."""
-    writes = {}
-    for path, content in sorted(plan.items()):
-        old = existing.get(path)
-        if old is None or old != _text(content):
-            writes[path] = content
+    writes: dict[str, str | bytes] = {
+        path: content for path, content in sorted(plan.items()) if existing.get(path) != content
+    }
     gone = tuple(sorted(p for p in deletes if p in existing))
     return Changes(writes, gone, existing)
 

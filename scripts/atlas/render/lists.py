@@ -37,9 +37,10 @@ def by_year(articles: list[Article]) -> dict[str, list[Article]]:
 
 
 def periods(items: list[tuple[str, T]], limit: int = PERIOD_LIMIT) -> dict[str, list[T]]:
-    """Items keyed by an article's date (YYYY-MM-DD or YYYY-MM), or UNDATED, grouped by the
+    """Items keyed by an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or UNDATED, grouped by the
     page they go on, in their order: their year's, or their month's ('YYYY-MM') in a year with
-    more than `limit`, so that no page grows without end."""
+    more than `limit`, so that no page grows without end. Items dated by year alone stay under
+    their year."""
     per_year: dict[str, int] = {}
     for date, _ in items:
         per_year[date[:4]] = per_year.get(date[:4], 0) + 1

@@ -14,7 +14,7 @@ from atlas.read.dates import human_date
 from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
-from atlas.render.lists import PERIOD_LIMIT, key_links, month_links, neighbour_links, split_pages, split_years, year_of
+from atlas.render.lists import key_links, month_links, neighbour_links, periods, split_pages, split_years, year_of
 
 # --- Topics ---------------------------------------------------------------------------------
 
@@ -242,16 +242,15 @@ def render_timeline_years(corpus: Corpus) -> dict[str, str]:
         return [*page_head(title, "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
 
     # A busy year has a page per month; its own page links them (and holds events dated by year only).
-    counts = Counter(date[:4] for date, _ in items)
-    busy = {year for year, n in counts.items() if n > PERIOD_LIMIT}
-    keyed = [(date[:7] if date[:4] in busy and len(date) >= 7 else date[:4], line) for date, line in items]
-    pages = split_pages("timeline", "Timeline", head, [(k, line) for k, line in keyed if k not in busy])
-    month_counts = Counter(k for k, _ in keyed)
-    for year, months in split_years(list(dict.fromkeys(k for k, _ in keyed))).items():
+    groups = periods(items)
+    busy = split_years(list(groups))
+    pages = split_pages("timeline", "Timeline", head, [(k, line) for k, lines in groups.items() if k not in busy for line in lines])  # fmt: skip
+    counts = {key: len(lines) for key, lines in groups.items()}
+    for year, months in busy.items():
         page = f"timeline/{year}.md"
-        links = month_links(months, month_counts, lambda key: f"timeline/{key}.md", page)
-        undated = [line(page) for k, line in keyed if k == year]
-        intro = f"{counts[year]} events in {year}, one page per month: {links}."
+        links = month_links(months, counts, lambda key: f"timeline/{key}.md", page)
+        undated = [line(page) for line in groups.get(year, [])]
+        intro = f"{sum(counts[m] for m in months) + len(undated)} events in {year}, one page per month: {links}."
         extra = ["", f"Dated {year} only:", "", *undated] if undated else []
         pages[page] = "\n".join([*head(f"Timeline: {year}", page), intro, *extra, ""])
     return pages
