@@ -42,6 +42,10 @@ _CREDIT_WORDS = 12  # a credit line is short; a longer line is a sentence that h
 # A section label before the body ("National News", "Technology"): one or two capitalised words.
 _SECTION_LABEL = re.compile(r"^[A-Z][\w&’'-]*(?: [A-Z][\w&’'-]*)?$")
 _MORE_FROM = re.compile(r"^More from\b", re.IGNORECASE)
+# A promotional line a page drops into the body: a short label, a colon with no space, a
+# headline ("Curbside shopping:Store to offer pickup"). A sentence puts a space after a colon.
+_PROMO = re.compile(r"^[A-Z][\w’'&-]*(?: [\w’'&-]+){0,4}:[A-Z][^.!?]*$")
+_PROMO_WORDS = 16
 _LIST_ITEM = re.compile(r"^\s*[-*•]\s+\S")
 # A photo credit ends a caption: "… (AP Photo/Jane Doe, File)".
 _CREDIT = re.compile(r"\s*\((?P<credit>[^()]*\bPhotos?\b[^()]*)\)\s*$")
@@ -206,6 +210,10 @@ def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
             current = None
             continue
         folded = _fold(line)
+        if _SOURCE_LINE.match(folded):  # a metadata line is a block of its own, never part of a paragraph
+            blocks.append(_RawBlock(number, gap, folded))
+            current, gap = None, 0
+            continue
         heading = _HEADING.match(folded)
         if heading:
             text = unwrap_dead_links(heading.group("text"))[0]
@@ -223,7 +231,7 @@ def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
 
 def _is_furniture_line(line: str, before_body: bool) -> bool:
     """A line a web page leaves behind that is not part of the story."""
-    if _LONE_BY.match(line):
+    if _LONE_BY.match(line) or (_PROMO.match(line) and len(line.split()) <= _PROMO_WORDS):
         return True
     if _PICTURE_CREDIT.match(line) and len(line.split()) <= _CREDIT_WORDS:
         return True
