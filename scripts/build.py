@@ -6,17 +6,14 @@ import argparse
 import json
 import sys
 import traceback
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
+from atlas.curate import candidates_of, merge, report_duplicates, write_drafts
+from atlas.entity_types import ENTITY_TYPES
 from atlas.errors import EXIT_INTERNAL, EXIT_STALE, AtlasError, InputError, raise_all
 from atlas.ingest.accept import REJECTED, add_rejections, parse_rejections, splice_relation
-from atlas.link.countries import country_names
-from atlas.link.drafts import country_from_sentences, draft_page, draft_slug
-from atlas.link.report import format_report, missing_names, report_json
+from atlas.link.report import format_report, report_json
 from atlas.link.suggest import suggest
-from atlas.link.typeguess import guess_type
-from atlas.pipeline import plan_site
 from atlas.publish import write
 from atlas.publish.fingerprint import fingerprint, stamp
 from atlas.publish.lock import build_lock
@@ -31,7 +28,6 @@ from atlas.publish.rebuild import (
     write_cache,
 )
 from atlas.publish.watch import watch
-from atlas.read.sources import Sources, read_sources
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,6 +71,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--type", choices=[t.folder for t in ENTITY_TYPES], help="with --draft: the type of every name given"
     )
     parser.add_argument(
+        "--merge",
+        nargs=2,
+        metavar=("SOURCE", "INTO"),
+        help="fold the entity page SOURCE into INTO (aliases, relations, notes, text), its address redirecting; then build",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --draft, --draft-all or --merge: print what would be written, write nothing",
+    )
+    parser.add_argument(
         "--suggest-relations",
         action="store_true",
         help="write nothing; list relations the sentences suggest (with --json: a JSON list)",
@@ -94,7 +101,11 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
     options = Options(args.excerpts, args.offline, args.site_url, args.discard_edits)
     if args.draft or args.draft_all:
-        write_drafts(root, read_sources(root), args.draft or [], args.type)
+        write_drafts(root, args.draft or [], args.type, args.dry_run, print, lambda: _build(root, options))
+        return 0
+    if args.merge:
+        merge(root, *args.merge, args.dry_run, print, lambda: _build(root, options))
+        return 0
     if args.report:
         return report(root, options, args.json)
     if args.suggest_relations:
@@ -103,13 +114,17 @@ def run(args: argparse.Namespace) -> int:
         accept_or_reject(root, options, args.accept or [], args.reject or [])
     if args.check:
         return check(root, options)
+    _build(root, options)
+    return 0
+
+
+def _build(root: Path, options: Options) -> None:
     outcome = rebuild(root, options)
     for note in outcome.notes:
         print(note)
     for warning in outcome.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(outcome.line())
-    return 0
 
 
 def report(root: Path, options: Options, as_json: bool) -> int:
@@ -118,12 +133,13 @@ def report(root: Path, options: Options, as_json: bool) -> int:
     for note in unlinked_notes(plan):
         print(note, file=sys.stderr if as_json else sys.stdout)
     assert plan.corpus is not None
-    names = missing_names(plan.corpus.articles, plan.corpus.mentions, plan.undefined, country_names())
+    names = candidates_of(plan)
     drafts = sorted(e.path for e in plan.corpus.entities.values() if e.draft)
+    duplicates = report_duplicates(plan.corpus, names)
     if as_json:
-        print(json.dumps(report_json(names, plan.warnings, drafts), ensure_ascii=False, indent=2))
+        print(json.dumps(report_json(names, plan.warnings, drafts, [d.record() for d in duplicates]), ensure_ascii=False, indent=2))  # fmt: skip
     else:
-        sys.stdout.write(format_report(names, plan.warnings, drafts))
+        sys.stdout.write(format_report(names, plan.warnings, drafts, duplicates))
     return 0
 
 
@@ -197,44 +213,6 @@ def check(root: Path, options: Options) -> int:
     save_memo(root, code, memo, plan, before)
     write_cache(root, fingerprint(before, code), summary(plan))
     return 0
-
-
-def write_drafts(root: Path, sources: Sources, names: list[str], folder: str | None) -> None:
-    """Draft pages for the names (all likely names when none are given); nothing is written if any is refused."""
-    plan = plan_site(sources)
-    assert plan.corpus is not None
-    corpus = plan.corpus
-    candidates = {c.name: c for c in missing_names(corpus.articles, corpus.mentions, plan.undefined, country_names())}
-    if not names:
-        names = [c.name for c in candidates.values() if c.kind == "name"]
-    countries = {e.slug for e in corpus.entities.values() if e.type == "countries"}
-    existing = {PurePosixPath(p).stem: p for p in sources.pages if PurePosixPath(p).parent.name in TYPE_BY_FOLDER}
-    writes: dict[str, str] = {}
-    errors: list[InputError] = []
-    for name in names:
-        candidate = candidates.get(name)
-        kind = folder or (candidate.type if candidate else guess_type(name, []))
-        slug = draft_slug(name)
-        path = f"docs/{kind}/{slug}.md"
-        if slug in existing or any(p.endswith(f"/{slug}.md") for p in writes):
-            where = existing.get(slug, path)
-            generated = "\ngenerated_from: " in sources.pages.get(where, "").split("\n---\n", 1)[0]
-            fix = (
-                "it is a generated page: adopt it by deleting its 'generated_from' line and its last line, then edit it"
-                if generated
-                else "edit that page instead (add the name to its aliases)"
-            )
-            errors.append(InputError(where, None, f"'{name}' would be drafted here, but the page exists", fix))
-            continue
-        aliases = [candidate.acronym] if candidate and candidate.acronym else []
-        country = None
-        if kind != "countries":
-            country = country_from_sentences(name, corpus.articles, corpus.mentions, countries)
-        writes[path] = draft_page(name, aliases, country)
-    raise_all(errors)
-    write.apply(root, write.compare(writes, [], {path: None for path in writes}))
-    for path in writes:
-        print(f"drafted {path}")
 
 
 def main(argv: list[str] | None = None) -> int:

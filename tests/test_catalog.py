@@ -105,7 +105,8 @@ def test_independent_errors_are_reported_together():
     assert errors == [
         "docs/people/gamma.md:1: missing 'name' — add 'name: Clearview AI' to the front matter",
         "docs/vendors/beta.md:4: unknown key 'favourite_food' — use one of: name, summary, aliases, ambiguous, country,"
-        " parent, website, wikidata, wikidata_confirmed, iso3166, redirect_from, draft, relations",
+        " parent, website, wikidata, wikidata_confirmed, iso3166, redirect_from, draft, type_uncertain, type_cues,"
+        " relations",
     ]
 
 

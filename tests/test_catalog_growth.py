@@ -166,7 +166,7 @@ def test_report_json_is_only_json_and_misses_no_name(report_project: Path):
     result = run_build(report_project, "--report", "--json")
     assert result.returncode == 0
     report = json.loads(result.stdout)  # nothing else on standard output
-    assert set(report) == {"names", "drafts", "warnings"}
+    assert set(report) == {"names", "drafts", "duplicates", "warnings"}
     names = {n["name"]: n for n in report["names"]}
     for name in ["John Edwards", "Open Rights Group", "Big Brother Watch", "Court of Appeal", "South Wales Police",
                  "Hoan Ton-That"]:  # fmt: skip

@@ -81,6 +81,8 @@ class Entity:
     redirect_from: tuple[str, ...] = ()  # old slugs, kept working as redirect pages
     generated: bool = False  # a page the build writes (a country no editor has written about)
     draft: bool = False  # written by --draft, not yet reviewed by an editor
+    type_uncertain: bool = False  # the draft's type is a best guess: the sentences disagreed or said nothing
+    type_cues: tuple[str, ...] = ()  # the words each type was guessed from
 
     @property
     def names(self) -> tuple[str, ...]:

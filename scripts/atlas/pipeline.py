@@ -39,6 +39,7 @@ from atlas.render.feed import FEED, render_feed
 from atlas.render.indexes import (
     article_row,
     home_region,
+    old_address,
     render_articles_index,
     render_copy_redirect,
     render_drafts_page,
@@ -326,7 +327,7 @@ def plan_site(
     for entity in entities:
         for old in entity.redirect_from:
             out.page(
-                f"{DOCS}/{entity.type}/{old}.md",
+                f"{DOCS}/{old_address(entity, old)}",
                 render_redirect(entity, old),
                 f"redirect_from in {entity.path}",
             )

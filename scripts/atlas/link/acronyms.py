@@ -31,7 +31,7 @@ class Definition(Record):
     end: int
 
 
-def _spells(words: list[str], abbr: str) -> bool:
+def spells(words: list[str], abbr: str) -> bool:
     """Are the words' initials the acronym (small words may be skipped)?"""
     if not words or not words[0][:1].isupper():
         return False
@@ -51,13 +51,13 @@ def definitions(article: Article) -> dict[str, Definition]:
             words = list(_WORD.finditer(text[: match.start()]))[-(len(abbr) + 4) :]
             for size in range(1, len(words) + 1):
                 chosen = words[-size:]
-                if _spells([w.group().strip(".") for w in chosen], abbr):
+                if spells([w.group().strip(".") for w in chosen], abbr):
                     start, end = chosen[0].start(), chosen[-1].end()
                     found.setdefault(abbr, Definition(abbr, text[start:end].rstrip("."), block.anchor, start, end))
                     break
         for match in _BEFORE.finditer(text):
             abbr, long = match.group("abbr"), match.group("long").strip()
-            if _spells([w.strip(".") for w in long.split()], abbr):
+            if spells([w.strip(".") for w in long.split()], abbr):
                 start = match.start("long") + (len(match.group("long")) - len(match.group("long").lstrip()))
                 found.setdefault(abbr, Definition(abbr, long, block.anchor, start, start + len(long)))
     return found

@@ -120,3 +120,10 @@ def country_names() -> frozenset[str]:
     """Every name a country goes by, guarded forms included (for the report)."""
     names = {n for c in iso_countries() for n in c.names}
     return frozenset(names | {m for c in iso_countries() for form in c.forms for m in _BRACKETS.findall(form)})
+
+
+@functools.cache
+def region_names() -> frozenset[str]:
+    """ISO 3166-2 subdivisions (states, provinces, regions, some cities): known places that
+    are not countries, for the report's type guess ("Ontario", "Texas")."""
+    return frozenset(s.name for s in pycountry.subdivisions if "," not in s.name and "(" not in s.name)

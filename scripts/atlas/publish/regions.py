@@ -106,3 +106,13 @@ def check_sealed(existing: str, path: str, source: str, discard_edits: bool = Fa
         f"this generated page {what}",
         f"put the text in {source} or a notes file instead, {DISCARD_HINT}",
     )
+
+
+def outside_region(page: str) -> str:
+    """The page's own text: everything but its generated region (markers included)."""
+    lines = page.split("\n")
+    starts = [i for i, line in enumerate(lines) if _START_LOOSE.match(line)]
+    ends = [i for i, line in enumerate(lines) if _END_LOOSE.match(line)]
+    if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
+        return page
+    return "\n".join([*lines[: starts[0]], *lines[ends[0] + 1 :]])

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from atlas.entity_types import TYPE_BY_FOLDER
 from atlas.errors import InputError
 from atlas.model import Entity
 from atlas.read.frontmatter import Page
@@ -45,9 +46,17 @@ def _slug(value: object) -> str | None:
     return None
 
 
+def _old_address(value: object) -> str | None:
+    """An old slug, or folder/slug for an address in another folder (after a merge or a move)."""
+    if not isinstance(value, str):
+        return "not text"
+    folder, _, slug = value.rpartition("/")
+    return _slug(slug) or (None if folder in ("", *TYPE_BY_FOLDER) else "unknown folder")
+
+
 def _slugs(value: object) -> str | None:
-    if not isinstance(value, list) or any(_slug(v) for v in value):
-        return "must be a list of old slugs (file names without .md)"
+    if not isinstance(value, list) or any(_old_address(v) for v in value):
+        return "must be a list of old slugs (file names without .md), or <type>/<slug> for another folder"
     return None
 
 
@@ -91,6 +100,9 @@ FIELDS: dict[str, Field] = {
     "iso3166": Field(_iso, "iso3166: FR"),
     "redirect_from": Field(_slugs, "redirect_from: [old-slug]"),
     "draft": Field(_flag, "draft: true"),
+    # Written by --draft when the sentences disagree on the type, or say nothing of it.
+    "type_uncertain": Field(_flag, "type_uncertain: true"),
+    "type_cues": Field(_names, 'type_cues: ["vendors: “a Belgian firm”"]'),
     # Checked item by item against the vocabulary and the articles in relations.py.
     "relations": Field(_anything, 'relations: [{funded_by: peter-thiel, evidence: "…"}]'),
 }
@@ -154,6 +166,8 @@ def entity_from_page(page: Page, path: str, folder: str, slug: str) -> tuple[Ent
         iso3166=data.get("iso3166"),  # type: ignore[arg-type]
         redirect_from=tuple(data.get("redirect_from", [])),  # type: ignore[arg-type]
         draft=bool(data.get("draft", False)),
+        type_uncertain=bool(data.get("type_uncertain", False)),
+        type_cues=tuple(data.get("type_cues", [])),  # type: ignore[arg-type]
     )
     return entity, []
 
@@ -179,6 +193,7 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: lis
 
     for entity in entities:
         for old in entity.redirect_from:
+            old = old.rpartition("/")[2]
             if old in by_slug:
                 errors.append(
                     InputError(entity.path, pages[entity.path].key_lines.get("redirect_from"),

@@ -95,3 +95,34 @@ def read_sources(root: Path) -> Sources:
         else:
             pages.append(name)
     return Sources(articles, DiskPages(root, pages), notes, glossary, stories)
+
+
+class OverlaidPages(Mapping[str, str]):
+    """docs/ as it would be after some edits: pages added or replaced, pages removed.
+    Lets a command plan the build its edits would give before it writes any of them."""
+
+    def __init__(self, pages: Mapping[str, str], changed: Mapping[str, str], removed: frozenset[str]) -> None:
+        self._pages = pages
+        self._changed = changed
+        self._removed = removed
+        self._names = tuple(sorted((set(pages) | set(changed)) - removed))
+
+    def __getitem__(self, name: str) -> str:
+        if name in self._removed:
+            raise KeyError(name)
+        return self._changed[name] if name in self._changed else self._pages[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name not in self._removed and (name in self._changed or name in self._pages)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
+def with_edits(sources: Sources, pages: Mapping[str, str], removed: frozenset[str] = frozenset(), notes: Mapping[str, str] | None = None) -> Sources:  # fmt: skip
+    """The sources as they would be after writing `pages` (and `notes`) and deleting `removed`."""
+    merged_notes = {**sources.notes, **(notes or {})}
+    return Sources(sources.articles, OverlaidPages(sources.pages, pages, removed), merged_notes, sources.glossary, sources.stories)  # fmt: skip

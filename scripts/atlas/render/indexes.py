@@ -242,9 +242,14 @@ def render_copy_redirect(copy: Article, story: Article, directory_urls: bool = T
     )
 
 
+def old_address(entity: Entity, old: str) -> str:
+    """An entry of redirect_from as a page under docs/: a slug in the entity's folder, or folder/slug."""
+    return f"{old}.md" if "/" in old else f"{entity.type}/{old}.md"
+
+
 def render_redirect(entity: Entity, old_slug: str, directory_urls: bool = True) -> str:
     """A page at an entity's old address that sends readers (and links) to the new one."""
-    old_page = f"{entity.type}/{old_slug}.md"
+    old_page = old_address(entity, old_slug)
     new_url = url_between(old_page, entity_page(entity), directory_urls)
     return "\n".join(
         [
@@ -276,8 +281,21 @@ def render_drafts_page(corpus: Corpus) -> str:
     if not drafts:
         out.append("No drafts are waiting for review.\n")
         return "\n".join(out)
+    uncertain = [e for e in drafts if e.type_uncertain]
+    if uncertain:
+        out += [
+            "## Type uncertain\n",
+            "The sentences disagreed on what these are, or said nothing of it: each is in its best-guess folder. "
+            "Move the page to the right folder (its address follows), then remove `type_uncertain` and `type_cues`.\n",
+            "| Name | Guessed type | What the sentences say | Mentions |\n| --- | --- | --- | ---: |",
+        ]
+        for entity in uncertain:
+            cues = "; ".join(escape(c) for c in entity.type_cues) or "nothing"
+            kind = TYPE_BY_FOLDER[entity.type].singular
+            out.append(f"| {entity_link(entity, page)} | {kind} | {cues} | {corpus.mention_count(entity.slug)} |")
+        out += ["", "## Type from the sentences\n"]
     out.append("| Name | Type | Mentions |\n| --- | --- | ---: |")
-    for entity in drafts:
+    for entity in (e for e in drafts if not e.type_uncertain):
         kind = TYPE_BY_FOLDER[entity.type].singular
         out.append(f"| {entity_link(entity, page)} | {kind} | {corpus.mention_count(entity.slug)} |")
     out.append("")
