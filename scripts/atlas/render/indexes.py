@@ -286,7 +286,7 @@ def render_drafts_page(corpus: Corpus) -> str:
         out += [
             "## Type uncertain\n",
             "The sentences disagreed on what these are, or said nothing of it: each is in its best-guess folder. "
-            "Move the page to the right folder (its address follows), then remove `type_uncertain` and `type_cues`.\n",
+            "Move the page to the right folder if the guess is wrong, then remove `type_uncertain` and `type_cues`.\n",
             "| Name | Guessed type | What the sentences say | Mentions |\n| --- | --- | --- | ---: |",
         ]
         for entity in uncertain:
