@@ -23,8 +23,8 @@ from atlas.link.report import Candidate, missing_names
 from atlas.model import Entity
 from atlas.pipeline import Plan, plan_site
 from atlas.publish import write
-from atlas.publish.regions import outside_region
 from atlas.read.frontmatter import split_page
+from atlas.read.regions import outside_region
 from atlas.read.sources import Sources, read_sources, with_edits
 
 ROUNDS = 3  # plans made to leave out the drafts that would fail the build

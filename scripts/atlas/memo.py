@@ -17,14 +17,20 @@ from typing import TypeVar
 from atlas.link.acronyms import Definition
 from atlas.link.annotate import Unlinked
 from atlas.model import Article, Mention
-from atlas.render.reuse import Group
 
 T = TypeVar("T")
+FileStamp = tuple[int, int]  # a file's size and modification time (ns)
+Group = tuple[str, dict[str, FileStamp]]  # a page group's key, and each page as the build that rendered it left it
 Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
 
 
 def content_key(path: str, data: bytes) -> str:
     return hashlib.sha256(path.encode() + b"\0" + data).hexdigest()
+
+
+def digest(*parts: object) -> str:
+    """A key for anything a result is computed from (render/reuse.py keys page groups with it)."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 @dataclass

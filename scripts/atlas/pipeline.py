@@ -18,24 +18,25 @@ from atlas.link.annotate import Matcher, Phrase, Unlinked, annotate, apply_bindi
 from atlas.link.corpus import Corpus
 from atlas.link.countries import GENERATED_FROM, country_catalog
 from atlas.link.relations import Relation, parse_relations, resolve_relations
-from atlas.link.selectors import describe, find_quote
 from atlas.link.stories import group_stories, sample
-from atlas.memo import ArticleMemo, Linked, content_key
+from atlas.memo import ArticleMemo, FileStamp, Linked, content_key, digest
 from atlas.model import Article, Entity, Mention
-from atlas.publish.regions import DISCARD_HINT, check_sealed, current_region, seal, sha256, splice_region
+from atlas.paths import DATA, DOCS, FEED
 from atlas.read.article import decode, parse_article
 from atlas.read.catalog import check_catalog, entity_from_page
 from atlas.read.frontmatter import Page, split_page
 from atlas.read.glossary import GLOSSARY, parse_glossary
 from atlas.read.notes import UNLINK, PlacedNote, parse_notes
 from atlas.read.pinned import STORIES, parse_pinned
-from atlas.read.sources import DOCS, NOTES_SUFFIX, Sources
+from atlas.read.regions import DISCARD_HINT, check_sealed, current_region, seal, sha256, splice_region
+from atlas.read.selectors import describe, find_quote
+from atlas.read.sources import NOTES_SUFFIX, Sources
 from atlas.render.article import render_article
 from atlas.render.data_page import data_manifest, render_data_page
 from atlas.render.dataset import render_who_uses_what
 from atlas.render.entity import ALONGSIDE_LIMIT, ARTICLES_QUOTED, entity_region, quote_article, render_generated_entity
-from atlas.render.exports import DATA, export_files
-from atlas.render.feed import FEED, render_feed
+from atlas.render.exports import export_files
+from atlas.render.feed import render_feed
 from atlas.render.indexes import (
     article_row,
     home_region,
@@ -50,7 +51,7 @@ from atlas.render.indexes import (
 )
 from atlas.render.links import article_page, type_index
 from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
-from atlas.render.reuse import FileStamp, PageReuse, digest
+from atlas.render.reuse import PageReuse
 from atlas.render.views import (
     render_glossary,
     render_quote_pages,

@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 
 from atlas.errors import InputError
-from atlas.link.selectors import Anchor, Quote, TextIndex, describe, find_quote
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
+from atlas.read.selectors import Anchor, Quote, TextIndex, describe, find_quote
 
 TOPIC_PREFIX = "topic:"
 _KEYS = {"evidence", "article", "prefix", "suffix", "claimed", "date", "amount", "currency"}

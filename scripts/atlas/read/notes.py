@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 
 from atlas.errors import InputError
-from atlas.link.selectors import Anchor, Quote
 from atlas.read.dates import parse_date
+from atlas.read.selectors import Anchor, Quote
 
 _HEADING = re.compile(r"^##\s+(?P<rest>.*?)\s*$")
 _QUOTED = re.compile(r'^(?:"(?P<straight>[^"]+)"|“(?P<curly>[^”]+)”)\s*(?:\{(?P<attrs>.*)\})?$')

@@ -11,12 +11,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from atlas.paths import DATA, DOCS, FEED
 from atlas.read.glossary import GLOSSARY
 from atlas.read.pinned import STORIES
-from atlas.render.exports import DATA
-from atlas.render.feed import FEED
 
-DOCS = "docs"
 NOTES_SUFFIX = ".notes.md"
 
 

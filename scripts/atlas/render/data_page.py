@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from atlas.publish.regions import sha256
+from atlas.read.regions import sha256
 from atlas.render.blocks import front_matter
 
 _ROW = re.compile(r"^\| \[(?P<name>[^\]]+)\]\(data/[^)]+\) \| .* \| `(?P<sha>[0-9a-f]{64})` \|$", re.MULTILINE)

@@ -8,11 +8,10 @@ import re
 from atlas.entity_types import TYPE_BY_FOLDER
 from atlas.link.corpus import Corpus
 from atlas.link.countries import GENERATED_FROM, alpha3
-from atlas.link.graph import neighbourhood
 from atlas.link.sentences import sentence_around
 from atlas.model import Article, Entity
-from atlas.publish.regions import splice_region
 from atlas.read.dates import human_date
+from atlas.read.regions import splice_region
 from atlas.render.blocks import (
     entity_link,
     front_matter,
@@ -24,6 +23,7 @@ from atlas.render.blocks import (
 )
 from atlas.render.dataset import in_this_country
 from atlas.render.escape import escape
+from atlas.render.graph import neighbourhood
 from atlas.render.links import article_page, entity_page, page_url, relative, safe_url, type_index
 from atlas.render.lists import alongside_path, entity_list_links
 

@@ -13,7 +13,6 @@ from atlas.render.blocks import clip
 from atlas.render.dataset import CSV_HEADER, who_uses_what_csv
 from atlas.render.links import entity_page, page_url
 
-DATA = "data"
 CONTEXT_CHARS = 32  # prefix/suffix length written into TextQuoteSelectors an editor left open
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from atlas.link.corpus import Corpus
+from atlas.paths import FEED
 from atlas.render.blocks import description
 
-FEED = "feed.xml"
 LIMIT = 50  # the newest articles; a feed is for news, the articles index has the rest
 
 

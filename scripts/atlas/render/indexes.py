@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from atlas.entity_types import ENTITY_TYPES, TYPE_BY_FOLDER
 from atlas.link.corpus import Corpus
-from atlas.link.graph import whole_graph
 from atlas.link.relations import Relation
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
@@ -19,6 +18,7 @@ from atlas.render.blocks import (
     paragraph_label,
 )
 from atlas.render.escape import escape
+from atlas.render.graph import whole_graph
 from atlas.render.links import article_page, entity_page, relative, type_index, url_between
 from atlas.render.lists import ARTICLES_ON_INDEX, article_year_path, by_year, year_links
 from atlas.render.worldmap import world_map

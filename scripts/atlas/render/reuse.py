@@ -10,16 +10,10 @@ carries the keys between builds only saves time (tested: equal output with and w
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-FileStamp = tuple[int, int]  # a file's size and modification time (ns)
-Group = tuple[str, dict[str, FileStamp]]  # (key, each page as the build that rendered it left it)
-
-
-def digest(*parts: object) -> str:
-    return hashlib.sha256(repr(parts).encode()).hexdigest()
+from atlas.memo import FileStamp, Group
 
 
 @dataclass
