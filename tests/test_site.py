@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from atlas.entity_types import TYPE_BY_FOLDER
-from atlas.link.selectors import find_quote
 from atlas.read.notes import parse_notes
+from atlas.read.selectors import find_quote
 from conftest import ROOT, SEED_SLUG, run_build
 from html_tools import read_page
 from site_checks import broken_links, resolve
