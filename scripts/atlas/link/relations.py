@@ -126,6 +126,17 @@ def parse_relations(
     return specs, errors
 
 
+@dataclass(frozen=True)
+class _Articles:
+    """What resolving evidence needs to know of the articles."""
+
+    index: TextIndex
+    slugs: set[str]
+    page_of: dict[str, str]  # a copy's slug → its story's page
+    story_of: dict[str, str]  # any article's slug → its story's page
+    order: dict[str, int]  # slug → place in date order: the earliest story is cited
+
+
 def resolve_relations(
     specs: list[RelationSpec],
     entities: dict[str, Entity],
@@ -140,52 +151,60 @@ def resolve_relations(
     relations: list[Relation] = []
     errors: list[InputError] = []
     warnings: list[str] = []
-    index = TextIndex(articles)
     page_of = page_of or {}
     slugs = {a.slug for a in articles}
-    story_of = {slug: page_of.get(slug, slug) for slug in slugs}
-    order = {a.slug: i for i, a in enumerate(sorted(articles, key=lambda a: (a.date or "~", a.slug)))}
+    known = _Articles(
+        TextIndex(articles),
+        slugs,
+        page_of,
+        {slug: page_of.get(slug, slug) for slug in slugs},
+        {a.slug: i for i, a in enumerate(sorted(articles, key=lambda a: (a.date or "~", a.slug)))},
+    )
     for spec in specs:
-        path, line = spec.source.path, spec.line
-        topic = spec.target[len(TOPIC_PREFIX) :].strip() if spec.target.startswith(TOPIC_PREFIX) else None
-        if topic is None and spec.target not in entities:
-            close = difflib.get_close_matches(spec.target, entities, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else "create that entity page, or write 'topic: …'"
-            errors.append(
-                InputError(path, line, f"relation '{spec.type}' names '{spec.target}', which has no page", fix)
-            )
-            continue
-        if spec.article is not None and spec.article not in slugs:
-            errors.append(InputError(path, line, f"relation '{spec.type}' cites article '{spec.article}', which does not exist", "use the file name of an article in articles/, without .txt"))  # fmt: skip
-            continue
-        found = find_quote(spec.quote, index)
-        if spec.article:
-            found = [a for a in found if story_of[a.article] == story_of[spec.article]]
-        where = f"in articles/{spec.article}.txt" if spec.article else "in any article"
-        what = f"evidence for '{spec.type}: {spec.target}' {describe(spec.quote)}"
-        if not found:
-            fix = "copy the exact words from the article (or remove the relation)"
-            errors.append(InputError(path, line, f"{what} is not {where}", fix))
-            continue
-        per_story: dict[str, list[Anchor]] = {}
-        for anchor in found:
-            if anchor.article not in page_of:
-                per_story.setdefault(anchor.article, []).append(anchor)
-        if not per_story:
-            copy = found[0].article
-            warnings.append(f"{path}:{line}: {what} is only in articles/{copy}.txt, a copy of articles/{page_of[copy]}.txt whose page shows the story; the relation is left out — pin {copy} in articles/stories.yml, or quote words of the story's page")  # fmt: skip
-            continue
-        cited, *others = sorted(per_story, key=order.__getitem__)
-        if len(per_story[cited]) > 1:
-            warnings.append(
-                f"{path}:{line}: {what} occurs {len(per_story[cited])} times in articles/{cited}.txt; the first is "
-                "cited — add prefix: or suffix: to choose one"
-            )
-        relations.append(
-            Relation(
-                spec.source.slug, spec.type, None if topic else spec.target, topic, spec.quote,
-                per_story[cited][0], spec.claimed, tuple(per_story[o][0] for o in others),
-                spec.date, spec.amount, spec.currency,
-            )
-        )  # fmt: skip
+        relation, problem, warning = _resolve(spec, entities, known)
+        relations.extend([relation] if relation else [])
+        errors.extend([problem] if problem else [])
+        warnings.extend(warning)
     return relations, errors, warnings
+
+
+def _resolve(
+    spec: RelationSpec, entities: dict[str, Entity], known: _Articles
+) -> tuple[Relation | None, InputError | None, list[str]]:
+    """One relation: (the relation, or the error that refuses it, and any warnings)."""
+    path, line = spec.source.path, spec.line
+    topic = spec.target[len(TOPIC_PREFIX) :].strip() if spec.target.startswith(TOPIC_PREFIX) else None
+    if topic is None and spec.target not in entities:
+        close = difflib.get_close_matches(spec.target, entities, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else "create that entity page, or write 'topic: …'"
+        return None, InputError(path, line, f"relation '{spec.type}' names '{spec.target}', which has no page", fix), []
+    if spec.article is not None and spec.article not in known.slugs:
+        return None, InputError(path, line, f"relation '{spec.type}' cites article '{spec.article}', which does not exist", "use the file name of an article in articles/, without .txt"), []  # fmt: skip
+    found = find_quote(spec.quote, known.index)
+    if spec.article:
+        found = [a for a in found if known.story_of[a.article] == known.story_of[spec.article]]
+    where = f"in articles/{spec.article}.txt" if spec.article else "in any article"
+    what = f"evidence for '{spec.type}: {spec.target}' {describe(spec.quote)}"
+    if not found:
+        fix = "copy the exact words from the article (or remove the relation)"
+        return None, InputError(path, line, f"{what} is not {where}", fix), []
+    per_story: dict[str, list[Anchor]] = {}
+    for anchor in found:
+        if anchor.article not in known.page_of:
+            per_story.setdefault(anchor.article, []).append(anchor)
+    if not per_story:
+        copy = found[0].article
+        return None, None, [f"{path}:{line}: {what} is only in articles/{copy}.txt, a copy of articles/{known.page_of[copy]}.txt whose page shows the story; the relation is left out — pin {copy} in articles/stories.yml, or quote words of the story's page"]  # fmt: skip
+    cited, *others = sorted(per_story, key=known.order.__getitem__)
+    warnings = []
+    if len(per_story[cited]) > 1:
+        warnings.append(
+            f"{path}:{line}: {what} occurs {len(per_story[cited])} times in articles/{cited}.txt; the first is "
+            "cited — add prefix: or suffix: to choose one"
+        )
+    relation = Relation(
+        spec.source.slug, spec.type, None if topic else spec.target, topic, spec.quote,
+        per_story[cited][0], spec.claimed, tuple(per_story[o][0] for o in others),
+        spec.date, spec.amount, spec.currency,
+    )  # fmt: skip
+    return relation, None, warnings

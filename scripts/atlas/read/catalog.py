@@ -176,6 +176,13 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: lis
     """Cross-page checks: unique slugs, references that resolve, names claimed once.
 
     `generated` are the pages the build can make (countries): references may name them."""
+    by_slug, errors = _unique_slugs(entities)
+    errors += _redirects(entities, pages, by_slug)
+    errors += _references(entities, pages, by_slug, generated)
+    return errors + _claims(entities, pages)
+
+
+def _unique_slugs(entities: list[Entity]) -> tuple[dict[str, Entity], list[InputError]]:
     errors: list[InputError] = []
     by_slug: dict[str, Entity] = {}
     for entity in sorted(entities, key=lambda e: e.path):
@@ -190,7 +197,11 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: lis
             )
         else:
             by_slug[entity.slug] = entity
+    return by_slug, errors
 
+
+def _redirects(entities: list[Entity], pages: dict[str, Page], by_slug: dict[str, Entity]) -> list[InputError]:
+    errors = []
     for entity in entities:
         for old in entity.redirect_from:
             old = old.rpartition("/")[2]
@@ -200,6 +211,14 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: lis
                                f"'redirect_from' names '{old}', which is still a page ({by_slug[old].path})",
                                "remove the old page, or the old slug from redirect_from")
                 )  # fmt: skip
+    return errors
+
+
+def _references(
+    entities: list[Entity], pages: dict[str, Page], by_slug: dict[str, Entity], generated: list[Entity]
+) -> list[InputError]:
+    """'country' and 'parent' name a page (of the right type)."""
+    errors = []
     for entity in entities:
         lines = pages[entity.path].key_lines
         for key, wanted_type in REFERENCE_TYPES.items():
@@ -222,7 +241,12 @@ def check_catalog(entities: list[Entity], pages: dict[str, Page], generated: lis
                         f"name a page under docs/{wanted_type}/",
                     )
                 )
+    return errors
 
+
+def _claims(entities: list[Entity], pages: dict[str, Page]) -> list[InputError]:
+    """A name belongs to one page, unless every page that claims it marks it ambiguous."""
+    errors: list[InputError] = []
     claims: dict[str, list[Entity]] = defaultdict(list)
     for entity in entities:
         for name in dict.fromkeys(entity.names):

@@ -112,52 +112,61 @@ def render_article(article: Article, corpus: Corpus) -> str:
     if corpus.excerpts:
         out.append(excerpt_notice(article))
     for block in article.blocks:
-        if block.kind == "heading":
-            out.append(f"{'#' * block.level} {escape(block.text)}\n")
-            continue
-        notes = corpus.notes_in(article.slug, block.anchor)
-        markers = {}
-        for number, placed in enumerate(notes, start=1):
-            markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
-        mentions = corpus.by_block.get((article.slug, block.anchor), [])
-        topics = corpus.topic_uses_in(article.slug, block.anchor)
-        if corpus.excerpts:
-            text = excerpted_text(block, mentions, corpus, page, markers, topics, notes)
-        else:
-            text = annotated_text(block, mentions, corpus, page, markers, topics)
-        annotate = " annotate" if notes else ""
-        if block.kind == "caption":
-            credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""
-            out.append(
-                f'<figure class="atlas-caption{annotate}" id="{block.anchor}" markdown>\n'
-                f'<figcaption markdown="span">{text}{credit}</figcaption>\n</figure>\n'
-            )
-        else:
-            number = (
-                f'[{block.anchor[1:]}](#{block.anchor}){{ .atlas-pnum title="Link to paragraph {block.anchor[1:]}" }} '
-            )
-            out.append(f"{number}{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n")
-        if notes:
-            out.append("\n\n".join(annotation_item(n, placed) for n, placed in enumerate(notes, start=1)) + "\n")
-    entities = corpus.entities_in(article)
-    if entities:
-        # Each type's line is also the legend: mentions of that type are underlined in its colour.
-        out.append('!!! abstract "In this article"\n')
-        for entity_type in ENTITY_TYPES:
-            members = [e for e in entities if e.type == entity_type.folder]
-            if members:
-                links = ", ".join(entity_link(e, page) for e in members)
-                out.append(
-                    f"    - :{entity_type.icon}: **{entity_type.plural}**{{ .atlas-legend .atlas-{entity_type.folder} }}: {links}"
-                )
-        out.append(
-            "\n    Names in the text link to their pages: a dotted underline in the colour of their type "
-            "marks them. Hover one for its summary. ¶ numbers in the margin link to each paragraph.\n"
-        )
+        out.extend(_block(article, block, corpus, page))
+    out.extend(_in_this_article(article, corpus, page))
     if copies := corpus.copies.get(article.slug):
         out.append(also_published(copies))
     out.append(source_box(article))
     return "\n".join(out)
+
+
+def _block(article: Article, block: Block, corpus: Corpus, page: str) -> list[str]:
+    """A heading, a paragraph with its number, or a caption; then the notes anchored in it."""
+    if block.kind == "heading":
+        return [f"{'#' * block.level} {escape(block.text)}\n"]
+    notes = corpus.notes_in(article.slug, block.anchor)
+    markers: dict[int, str] = {}
+    for number, placed in enumerate(notes, start=1):
+        markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
+    mentions = corpus.by_block.get((article.slug, block.anchor), [])
+    topics = corpus.topic_uses_in(article.slug, block.anchor)
+    if corpus.excerpts:
+        text = excerpted_text(block, mentions, corpus, page, markers, topics, notes)
+    else:
+        text = annotated_text(block, mentions, corpus, page, markers, topics)
+    annotate = " annotate" if notes else ""
+    if block.kind == "caption":
+        credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""
+        out = [
+            f'<figure class="atlas-caption{annotate}" id="{block.anchor}" markdown>\n'
+            f'<figcaption markdown="span">{text}{credit}</figcaption>\n</figure>\n'
+        ]
+    else:
+        number = f'[{block.anchor[1:]}](#{block.anchor}){{ .atlas-pnum title="Link to paragraph {block.anchor[1:]}" }} '
+        out = [f"{number}{text}\n{{ #{block.anchor} .atlas-paragraph{annotate.replace(' ', ' .')} }}\n"]
+    if notes:
+        out.append("\n\n".join(annotation_item(n, placed) for n, placed in enumerate(notes, start=1)) + "\n")
+    return out
+
+
+def _in_this_article(article: Article, corpus: Corpus, page: str) -> list[str]:
+    """Every entity the article names, by type; each type's line is also the legend of its colour."""
+    entities = corpus.entities_in(article)
+    if not entities:
+        return []
+    out = ['!!! abstract "In this article"\n']
+    for entity_type in ENTITY_TYPES:
+        members = [e for e in entities if e.type == entity_type.folder]
+        if members:
+            links = ", ".join(entity_link(e, page) for e in members)
+            out.append(
+                f"    - :{entity_type.icon}: **{entity_type.plural}**{{ .atlas-legend .atlas-{entity_type.folder} }}: {links}"
+            )
+    out.append(
+        "\n    Names in the text link to their pages: a dotted underline in the colour of their type "
+        "marks them. Hover one for its summary. ¶ numbers in the margin link to each paragraph.\n"
+    )
+    return out
 
 
 def also_published(copies: tuple[Article, ...]) -> str:
