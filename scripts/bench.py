@@ -88,9 +88,11 @@ def synthetic_name(rng: random.Random) -> str:
     return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize() for _ in range(2))
 
 
-def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> str:
+def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7, shape: str = "synthetic") -> str:
     """The real project plus synthetic articles and entity pages (deterministic); returns one
-    more synthetic article, for the benchmark to add."""
+    more synthetic article, for the benchmark to add. `shape`: "synthetic" (independent
+    articles sharing a few quotes) or "shared" (shared coverage: stories made of paragraphs
+    from one pool, as rewrites, follow-ups and round-ups are)."""
     for part in ("mkdocs.yml", "docs", "articles", "includes", "overrides"):
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, folder / part)
@@ -117,15 +119,53 @@ def make_corpus(folder: Path, articles: int, entities: int, seed: int = 7) -> st
         f'"{" ".join(prose.words(rng, rng.randint(10, 18))).capitalize()}," said {rng.choice(names)}.'
         for _ in range(max(10, articles // 30))
     ]
+    write = synthetic_article
+    if shape == "shared":
+        pool = shared_pool(rng, names, quotes, prose)
+        write = functools.partial(shared_story, pool=pool)  # type: ignore[assignment]
     previous = ""
     for index in range(1, articles):
         if index % COPY_EVERY == 0 and previous:
             body = previous.split("\n\n", 2)[2].rsplit("\n\n", 2)[0]  # trimmed, without its © line
             text = f"# Copy {index} of a wire story\n\n{_dated(index, per_year)}, by Wire Desk\n\n{body}"
         else:
-            text = previous = synthetic_article(rng, index, names, quotes, prose, per_year)
+            text = previous = write(rng, index, names, quotes, prose, per_year)
         (folder / "articles" / f"{_day(index, per_year)}-synthetic-{index:04d}.txt").write_text(text)
-    return synthetic_article(rng, articles, names, quotes, prose, per_year)
+    return write(rng, articles, names, quotes, prose, per_year)
+
+
+POOL = 100  # paragraphs of shared coverage: any two stories share one on average, a few at most
+PER_STORY = 10
+
+
+def shared_pool(rng: random.Random, names: list[str], quotes: list[str], prose: Prose) -> list[str]:
+    """Paragraphs that stories reuse: background, and quoted statements (each then quoted by
+    hundreds of stories)."""
+    pool = []
+    for index in range(POOL):
+        if index % 4 == 0:
+            pool.append(quotes[index % len(quotes)])
+            continue
+        words = prose.words(rng, rng.randint(25, 45))
+        for _ in range(rng.randint(1, 3)):
+            words.insert(rng.randrange(len(words)), rng.choice(names))
+        sentence = " ".join(words)
+        pool.append(sentence[0].upper() + sentence[1:] + ".")
+    return pool
+
+
+def shared_story(
+    rng: random.Random, index: int, names: list[str], quotes: list[str], prose: Prose, per_year: int, pool: list[str]
+) -> str:
+    """A story of its own lede and PER_STORY paragraphs drawn from the shared pool."""
+    lede = " ".join(prose.words(rng, 30))
+    paragraphs = [f"{rng.choice(names)} {lede}.", *rng.sample(pool, PER_STORY)]
+    year = 2015 + index // per_year
+    return (
+        f"# Story {index}: {rng.choice(names)} and the police\n\n{_dated(index, per_year)}, by Bench Writer\n\n"
+        + "\n\n".join(paragraphs)
+        + f"\n\n© {year} Bench Press"
+    )
 
 
 COPY_EVERY = 50  # one article in 50 is a wire copy of the one before
@@ -334,10 +374,10 @@ def written(output: str) -> int:
     return int(output.split(" file(s) written")[0].rsplit(" ", 1)[1])
 
 
-def run(articles: int, entities: int) -> dict[str, float]:
+def run(articles: int, entities: int, shape: str = "synthetic") -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
         folder = Path(temp)
-        extra = make_corpus(folder, articles, entities)
+        extra = make_corpus(folder, articles, entities, shape=shape)
         build = [str(SCRIPTS / "build.py"), "--root", str(folder)]
         first, build_peak, _ = timed(build, folder)
         again, _, output = timed(build, folder)

@@ -196,3 +196,42 @@ def test_hundreds_of_distinct_stories_sharing_quotes_build_and_copies_group(proj
     assert result.returncode == 0, result.stderr
     assert "247 article(s) in 241 stories" in result.stdout
     assert "and [" in (project / "docs/vendors/clearview-ai.md").read_text()
+
+
+def _shared_coverage(count: int, rng_seed: int = 3) -> list:
+    """Stories made of paragraphs from one pool (each paragraph in well over a hundred of them),
+    one in fifty a real copy of the one before."""
+    import random
+
+    from atlas.read.article import parse_article
+
+    rng = random.Random(rng_seed)
+    words = [f"w{i}" for i in range(3000)]
+    pool = [" ".join(rng.choice(words) for _ in range(40)).capitalize() + "." for _ in range(40)]
+    articles, previous = [], ""
+    for index in range(count):
+        if index % 50 == 49:
+            body = previous
+        else:
+            lede = " ".join(rng.choice(words) for _ in range(30)).capitalize() + "."
+            body = previous = "\n\n".join([lede, *rng.sample(pool, 8)])
+        text = f"# Story {index}\n\n1 May 2024, by Staff\n\n{body}\n"
+        articles.append(parse_article(text, f"articles/s{index:04d}.txt", f"s{index:04d}"))
+    return articles
+
+
+def test_an_added_article_is_compared_only_with_its_own_candidates():
+    from atlas.link.stories import CopyCache, copy_pairs
+
+    *articles, added = _shared_coverage(601)
+    keys = {a.slug: f"key-{a.slug}" for a in articles}
+    cache = CopyCache()
+    first = copy_pairs(articles, keys=keys, cache=cache)
+    assert len(first) == 12  # the copies, and no story that merely shares paragraphs
+    assert cache.compared > 1000  # every story shares paragraphs with hundreds of others
+    new = [added]  # one more story from the same pool
+    keys[added.slug] = "key-new"
+    cache.compared = 0
+    again = copy_pairs([*articles, *new], keys=keys, cache=cache)
+    assert 0 < cache.compared <= len(cache.candidates["key-new"]) <= len(articles) // 10  # not every pair again
+    assert again == copy_pairs([*articles, *new])  # the same pairs as a search from scratch

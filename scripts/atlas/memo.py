@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from atlas.link.acronyms import Definition
 from atlas.link.annotate import Unlinked
+from atlas.link.stories import CopyCache
 from atlas.model import Article, Mention
 
 T = TypeVar("T")
@@ -38,6 +39,7 @@ class ArticleMemo:
     parsed: dict[str, tuple[Article, tuple[int, ...]]] = field(default_factory=dict)  # key → (article, copy sample)
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
     groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
+    copies: CopyCache = field(default_factory=CopyCache)  # the copy search's candidates and decisions
     used: set[str] = field(default_factory=set)  # keys this build asked for
     added: int = 0  # entries this build computed
 
@@ -58,12 +60,15 @@ class ArticleMemo:
 
     def kept(self, groups: dict[str, Group]) -> ArticleMemo:
         """What this build used (entries of removed or edited articles are dropped), and its pages."""
+        copies = CopyCache(self.copies.keys, self.copies.candidates, self.copies.decisions)
         return ArticleMemo(
             {k: v for k, v in self.parsed.items() if k in self.used},
             {k: v for k, v in self.linked.items() if k in self.used},
             groups,
+            copies,
         )
 
     def stale(self, groups: dict[str, Group]) -> bool:
         """Worth saving again: it gained entries, holds some no longer used, or pages changed."""
-        return bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used) or groups != self.groups
+        changed = bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used) or groups != self.groups
+        return changed or bool(self.copies.compared)

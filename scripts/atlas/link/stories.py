@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import chain
 
 from atlas.model import Article
 
@@ -60,27 +61,78 @@ def sample(article: Article) -> tuple[int, ...]:
     return tuple(found) if len(found) >= MIN_SAMPLE else ()
 
 
-def copy_pairs(articles: list[Article], samples: dict[str, tuple[int, ...]] | None = None) -> list[tuple[str, str]]:
-    """Pairs of slugs (sorted) whose articles are copies of each other. `samples`: cached ones, by slug."""
+@dataclass
+class CopyCache:
+    """What the copy search keeps between builds, by the articles' content keys: each one's
+    candidates (articles sharing enough of its sample) and each exact decision. Adding one
+    article then compares only it with its own candidates."""
+
+    keys: frozenset[str] = frozenset()  # the articles the candidates were found among
+    candidates: dict[str, frozenset[str]] = field(default_factory=dict)
+    decisions: dict[tuple[str, str], bool] = field(default_factory=dict)  # (key, key) sorted → copies?
+    compared: int = 0  # exact comparisons this run made (not a result: a measure of the work)
+
+
+def copy_pairs(
+    articles: list[Article],
+    samples: dict[str, tuple[int, ...]] | None = None,
+    keys: dict[str, str] | None = None,
+    cache: CopyCache | None = None,
+) -> list[tuple[str, str]]:
+    """Pairs of slugs (sorted) whose articles are copies of each other. `samples`: cached ones,
+    by slug; `keys`: each slug's content key, under which `cache` keeps earlier results."""
     samples = samples or {}
-    by_slug = {a.slug: a for a in articles}
-    sampled = {a.slug: samples[a.slug] if a.slug in samples else sample(a) for a in articles}
+    cache = cache if cache is not None else CopyCache()
+    key_of = keys or {a.slug: a.slug for a in articles}
+    slug_of = {key_of[a.slug]: a.slug for a in articles}
+    by_key = {key_of[a.slug]: a for a in articles}
+    sampled = {key_of[a.slug]: samples[a.slug] if a.slug in samples else sample(a) for a in articles}
+    candidates = _candidates(sampled, cache)
+    full: dict[str, frozenset[int]] = {}  # each article's shingles, computed once, when needed
+    pairs = []
+    for key, others in candidates.items():
+        for other in others:
+            pair = (key, other) if key < other else (other, key)
+            if key > other:
+                continue  # each pair once
+            if pair not in cache.decisions:
+                for k in pair:
+                    if k not in full:
+                        full[k] = shingles(by_key[k])
+                cache.decisions[pair] = is_copy(full[pair[0]], full[pair[1]])
+                cache.compared += 1
+            if cache.decisions[pair]:
+                a, b = slug_of[pair[0]], slug_of[pair[1]]
+                pairs.append((min(a, b), max(a, b)))
+    current = frozenset(sampled)
+    cache.decisions = {p: d for p, d in cache.decisions.items() if p[0] in current and p[1] in current}
+    cache.keys, cache.candidates = current, candidates
+    return sorted(pairs)
+
+
+def _candidates(sampled: dict[str, tuple[int, ...]], cache: CopyCache) -> dict[str, frozenset[str]]:
+    """Each article's candidates: those sharing SAMPLE_SHARED of the smaller sample. Articles
+    the cache has seen keep theirs (less any gone); only new ones are looked up, each against
+    all, so one added article costs its own lookup, not every pair again."""
+    current = frozenset(sampled)
+    new = current - cache.keys
+    found = {k: cache.candidates.get(k, frozenset()) & current for k in current if k not in new}
+    if not new:
+        return found
     postings: dict[int, list[str]] = defaultdict(list)
-    for slug, hashes in sampled.items():
+    seen = sorted(current - new)
+    for key in [*seen, *sorted(new)]:
+        hashes = sampled[key]
+        if key in new:  # against every article indexed so far: earlier new ones and all the others
+            counts = Counter(chain.from_iterable(postings[h] for h in hashes if h in postings))
+            size = len(hashes)
+            near = frozenset(o for o, c in counts.items() if c >= SAMPLE_SHARED * min(size, len(sampled[o])))
+            found[key] = found.get(key, frozenset()) | near
+            for other in near:
+                found[other] = found.get(other, frozenset()) | {key}
         for h in hashes:
-            postings[h].append(slug)
-    candidates: set[tuple[str, str]] = set()
-    for slug, hashes in sampled.items():
-        shared: dict[str, int] = defaultdict(int)
-        for h in hashes:
-            for other in postings[h]:
-                shared[other] += 1
-        for other, count in shared.items():
-            smaller = min(len(hashes), len(sampled[other]))
-            if other != slug and count >= SAMPLE_SHARED * smaller:
-                candidates.add((min(slug, other), max(slug, other)))
-    full = {slug: shingles(by_slug[slug]) for pair in candidates for slug in pair}
-    return sorted(pair for pair in candidates if is_copy(full[pair[0]], full[pair[1]]))
+            postings[h].append(key)
+    return found
 
 
 def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
@@ -92,6 +144,8 @@ def group_stories(
     articles: list[Article],
     pinned: set[str] = frozenset(),  # type: ignore[assignment]
     samples: dict[str, tuple[int, ...]] | None = None,
+    keys: dict[str, str] | None = None,
+    cache: CopyCache | None = None,
 ) -> list[Story]:
     """Every article in exactly one story; a story's page is a pinned copy, else the earliest
     (by date, then file name), so the choice never depends on the order files were added."""
@@ -103,7 +157,7 @@ def group_stories(
             slug = parent[slug]
         return slug
 
-    for a, b in copy_pairs(articles, samples):
+    for a, b in copy_pairs(articles, samples, keys, cache):
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

@@ -53,7 +53,7 @@ class LinkedCorpus:
 
 
 def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settings) -> LinkedCorpus:
-    claims = claims_about(read, sources)
+    claims = claims_about(read, sources, memo)
     articles = [story.page for story in claims.stories]
     countries = read.countries
     matcher = Matcher(read.entities, countries.names, countries.phrases)  # countries match by their ISO names only
@@ -87,9 +87,9 @@ def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settin
     return LinkedCorpus(corpus, claims.stories, entities, read.keys, names_key, unlinked, undefined, claims.warnings, len(read.articles))  # fmt: skip
 
 
-def claims_about(read: Read, sources: Sources) -> Claims:
+def claims_about(read: Read, sources: Sources, memo: ArticleMemo) -> Claims:
     """Stories (copies grouped), and the relations, notes and glossary checked against them."""
-    stories = group_stories(read.articles, read.pinned, read.samples)
+    stories = group_stories(read.articles, read.pinned, read.samples, read.keys, memo.copies)
     articles = [story.page for story in stories]
     page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
     by_slug = {e.slug: e for e in [*read.countries.generated, *read.entities]}
