@@ -2,6 +2,7 @@
 
     python scripts/bench.py                 # N = 10, 100, 1000 articles
     python scripts/bench.py --sizes 10 100  # quicker
+    python scripts/bench.py --sizes 1000 --shapes synthetic shared  # both corpus shapes
 
 Each corpus is the real project (the seed article, its notes, the catalog) plus N-1
 synthetic articles and synthetic entities, built in a temporary folder. Prints one
@@ -401,7 +402,7 @@ def run(articles: int, entities: int, shape: str = "synthetic") -> dict[str, flo
         complete, listed = lists_complete(folder / "docs")
         text_mb = sum(p.stat().st_size for p in (folder / "articles").glob("*.txt")) / 1e6
         return {
-            "articles": articles, "entities": entities + 41, "text_mb": text_mb,
+            "articles": articles, "shape": shape, "entities": entities + 41, "text_mb": text_mb,
             "build_s": first, "mkdocs_s": mkdocs, "ratio": first / mkdocs,
             "match_s_per_mb": matcher_seconds_per_mb(folder), "rebuild_s": again, "rebuild_written": written_again,
             "one_change_written": written_one, "add_one_s": add_one, "add_one_written": written_add,
@@ -430,11 +431,15 @@ COLUMNS = [
 
 def table(rows: list[dict[str, float]]) -> str:
     """One column per corpus size, one row per figure: wide enough for two sizes side by side."""
-    lines = ["| Figure | " + " | ".join(f"N = {row['articles']:,.0f}" for row in rows) + " |"]
+    lines = ["| Figure | " + " | ".join(f"N = {row['articles']:,.0f}{_shape_label(row)}" for row in rows) + " |"]
     lines.append("| --- |" + " ---: |" * len(rows))
     for key, label, fmt in COLUMNS[1:]:
         lines.append(f"| {label} | " + " | ".join(fmt.format(row[key]) for row in rows) + " |")
     return "\n".join(lines)
+
+
+def _shape_label(row: dict[str, float]) -> str:
+    return ", shared coverage" if row.get("shape") == "shared" else ""
 
 
 def machine() -> str:
@@ -463,14 +468,22 @@ def record(rows: list[dict[str, float]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument(
+        "--shapes",
+        nargs="+",
+        choices=["synthetic", "shared"],
+        default=["synthetic"],
+        help="synthetic: independent articles sharing a few quotes; shared: stories of ten paragraphs from one pool",
+    )
     parser.add_argument("--json", action="store_true", help="print the rows as JSON too")
     parser.add_argument("--record", action="store_true", help=f"also write the table into {PAGE.relative_to(ROOT)}")
     args = parser.parse_args()
     entities = {10: 50, 100: 250, 1000: 500}
     rows = []
-    for size in args.sizes:
-        rows.append(run(size, entities.get(size, 250)))
-        print(f"N={size} done", file=sys.stderr)
+    for shape in args.shapes:
+        for size in args.sizes:
+            rows.append(run(size, entities.get(size, 250), shape))
+            print(f"N={size} {shape} done", file=sys.stderr)
     print(f"Machine: {machine()}\n")
     print(table(rows))
     if args.record:

@@ -121,7 +121,9 @@ def test_the_timeline_and_quotes_split_into_pages_with_stable_addresses(large: P
     quotes = (large / "docs/quotes.md").read_text()
     assert "one page per initial of who said them:" in quotes and "quotes/F.md" in quotes
     listed = (large / "docs/quotes/F.md").read_text()
-    assert listed.count("“We will look at item") == ARTICLES
+    parts = sorted((large / "docs/quotes/F").glob("*.md"))  # past the limit, F's quotations split by period
+    assert parts and all(f"quotes/F/{p.name})" in listed or f"F/{p.name})" in listed for p in parts)
+    assert sum(p.read_text().count("“We will look at item") for p in parts) == ARTICLES
     for path in (large / "docs").rglob("*.md"):
         assert path.stat().st_size < 300_000, path  # no page grows past 300 KB of Markdown here
 
@@ -185,3 +187,68 @@ def test_a_busy_year_splits_into_months_and_its_page_links_them(busy: Path, tmp_
     result = mkdocs_build(busy, site)  # --strict: every link between the pages resolves
     assert result.returncode == 0, result.stdout + result.stderr
     assert (site / "articles/by-year/2021-03/index.html").is_file()
+
+
+CITED = "Every face in the crowd is now a suspect"
+CITING = 2_000  # unsplit, the evidence list, the quotes of one speaker and Clearview AI's month would pass 300 KB
+
+
+@pytest.fixture(scope="module")
+def citing(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Stories that all quote one sentence and carry one relation's words, most on one day."""
+    root = copy_project(tmp_path_factory.mktemp("citing"))
+    (root / "docs/people/fixture-speaker.md").write_text(
+        "---\nname: Fixture Speaker\nsummary: A speaker for the scale tests.\nrelations:\n"
+        f'  - criticises: clearview-ai\n    evidence: "{CITED}"\n---\n# Fixture Speaker\n'
+    )
+    for number in range(CITING):
+        day = "2022-03-04" if number < 1_700 else f"2022-{1 + number % 12:02d}-{1 + number % 27:02d}"
+        text = (
+            f"# Citing story {number}\n\n{day}, by A. Writer\n\n"
+            f"“{CITED},” said Fixture Speaker of Clearview AI in report {number}.\n"
+        )
+        (root / "articles" / f"{day}-citing-{number:04d}.txt").write_text(text)
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    assert f"{CITING + 1} article(s), " in result.stdout  # one story each: short texts are never copies
+    return root
+
+
+def test_no_page_passes_300_kb_however_many_stories_cite_one_sentence(citing: Path):
+    sizes = {p.relative_to(citing / "docs").as_posix(): p.stat().st_size for p in (citing / "docs").rglob("*.md")}
+    assert max(sizes.values()) < 300_000, max(sizes, key=sizes.__getitem__)
+
+
+def _linked_pages(root: Path, page: Path) -> list[Path]:
+    return [(page.parent / link).resolve() for link in _links(page.read_text()) if link.endswith(".md")]
+
+
+def test_every_citing_story_is_listed_once_across_the_split_pages(citing: Path):
+    docs = citing / "docs"
+    evidence = sorted((docs / "relations/evidence").rglob("*.md"))
+    stories = [line for page in evidence for line in page.read_text().split("\n") if line.startswith("- [Citing story")]
+    assert len(stories) == len(set(stories)) == CITING
+    top = next(p for p in evidence if p.parent.name == "evidence")
+    assert "By period:" in top.read_text()
+    quotes = [line for p in (docs / "quotes").rglob("*.md") for line in p.read_text().split("\n") if CITED in line]
+    assert len(quotes) == CITING
+    mentions = [line for p in (docs / "mentions/clearview-ai").glob("*.md") for line in p.read_text().split("\n") if line.startswith("### ")]  # fmt: skip
+    assert len(mentions) >= CITING
+
+
+def test_a_busy_day_splits_into_pages_each_reachable_from_its_month(citing: Path):
+    docs = citing / "docs"
+    month = docs / "mentions/clearview-ai/2022-03.md"
+    text = month.read_text()
+    assert "one page per day:" in text and "4 March 2022, page 2" in text
+    for linked in _linked_pages(docs, month):
+        assert linked.is_file(), linked
+    year = (docs / "mentions/clearview-ai/2022.md").read_text()
+    assert "one page per month:" in year and "(2022-03.md)" in year
+
+
+def test_a_speaker_quoted_by_every_story_shows_a_bounded_list_linking_all(citing: Path):
+    page = (citing / "docs/people/fixture-speaker.md").read_text()
+    quotes = page.split("## Quotes", 1)[1].split("\n## ", 1)[0]
+    assert quotes.count(f"“{CITED}”") == 20
+    assert f"The first 20 of {CITING} quotations; [every one](../quotes/F.md) is on the Quotes pages." in quotes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 from conftest import ROOT, SEED, SEED_SLUG, run_build, snapshot
@@ -159,10 +160,13 @@ def test_stories_that_share_a_quoted_sentence_stay_separate_and_cite_the_earlies
         if "Peter Thiel" in line and line.startswith("- **received funding from**")
     )
     assert f"{SEED_SLUG}.md#p" in line  # the earliest story is cited
-    assert "and [1 more story](../relations.md#r-" in line
+    assert "and [1 more story](../relations/evidence/r-" in line
+    evidence = project / "docs" / re.search(r"\(\.\./(relations/evidence/r-[0-9a-f]+\.md)\)", line).group(1)
+    cited = evidence.read_text()
+    assert cited.index(f"articles/{SEED_SLUG}.md#p") < cited.index("articles/2020-07-02-another-view.md#p2")
     relations = (project / "docs/relations.md").read_text()
     section = relations.split("## Evidence in several stories", 1)[1]
-    assert f"articles/{SEED_SLUG}.md#p" in section and "articles/2020-07-02-another-view.md#p2" in section
+    assert "{ #r-" in section and "[2 stories carry these words](relations/evidence/r-" in section
 
 
 def test_evidence_repeated_within_one_story_is_a_warning_not_an_error(project: Path):

@@ -39,6 +39,7 @@ from atlas.render.indexes import (
     render_articles_index,
     render_copy_redirect,
     render_drafts_page,
+    render_evidence_pages,
     render_redirect,
     render_relation_type_pages,
     render_relations_page,
@@ -122,7 +123,7 @@ def _views(corpus: Corpus, out: Output) -> dict[str, str]:
     """The corpus-wide pages: relations, quotes, timeline, glossary, datasets, drafts, feed,
     data, topics. Returns the data exports, which the compare stage checks by manifest."""
     out.page(f"{DOCS}/relations.md", render_relations_page(corpus), RELATIONS)
-    for path, content in render_relation_type_pages(corpus).items():
+    for path, content in {**render_relation_type_pages(corpus), **render_evidence_pages(corpus)}.items():
         out.page(f"{DOCS}/{path}", content, RELATIONS)
     out.page(f"{DOCS}/quotes.md", render_quotes(corpus), ARTICLES)
     out.page(f"{DOCS}/timeline.md", render_timeline(corpus), "articles/*.txt and their notes")

@@ -245,12 +245,17 @@ def relations_page_of(relation: Relation, corpus: Corpus) -> str:
     return f"relations/{relation.type}.md" if len(corpus.relations) > RELATIONS_LIMIT else RELATIONS_PAGE
 
 
+def evidence_path(relation: Relation) -> str:
+    """The page listing every story that carries a relation's words (when several do)."""
+    return f"relations/evidence/{relation.key}.md"
+
+
 def more_stories(relation: Relation, from_page: str, corpus: Corpus) -> str:
     """' and N more' stories carrying the same evidence, linked to their complete list."""
     if not relation.also:
         return ""
     count = len(relation.also)
-    target = relative(from_page, relations_page_of(relation, corpus), relation.key)
+    target = relative(from_page, evidence_path(relation))
     return f" and [{count} more {'story' if count == 1 else 'stories'}]({target})"
 
 

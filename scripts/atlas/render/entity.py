@@ -26,11 +26,13 @@ from atlas.render.escape import escape
 from atlas.render.graph import neighbourhood
 from atlas.render.links import article_page, entity_page, page_url, relative, safe_url, type_index
 from atlas.render.lists import alongside_path, entity_list_links
+from atlas.render.views import quotes_page_of
 
 # Bounds that keep an entity page's size independent of the corpus's.
 ALONGSIDE_LIMIT = 24  # neighbours listed under "Mentioned alongside"
 
 
+QUOTES_SHOWN = 20  # a speaker's quotations on their page; all of them are on the Quotes pages
 ARTICLES_QUOTED = 20  # newest articles quoted under "In the articles"; older ones are counted
 
 
@@ -154,10 +156,17 @@ def notes_section(entity: Entity, corpus: Corpus) -> str:
 
 
 def quotes_section(slug: str, corpus: Corpus, page: str) -> str:
+    """The speaker's quotations; past QUOTES_SHOWN, the first of them and a link to all."""
     quotes = [q for q in corpus.quotations if q.speaker == slug]
     if not quotes:
         return ""
-    return "## Quotes\n\n" + "\n".join(quote_line(q, corpus, page, False) for q in quotes) + "\n"
+    lines = [quote_line(q, corpus, page, False) for q in quotes[:QUOTES_SHOWN]]
+    if len(quotes) > QUOTES_SHOWN:
+        target = relative(page, quotes_page_of(slug, corpus))
+        lines.append(
+            f"\nThe first {QUOTES_SHOWN} of {len(quotes)} quotations; [every one]({target}) is on the Quotes pages."
+        )
+    return "## Quotes\n\n" + "\n".join(lines) + "\n"
 
 
 SCHEMA_TYPES = {

@@ -8,19 +8,22 @@ from atlas.link.relations import Relation
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
 from atlas.read.dates import human_date
+from atlas.read.selectors import Anchor
 from atlas.render.blocks import (
     RELATIONS_LIMIT,
     entity_link,
     evidence_link,
+    evidence_path,
     front_matter,
     more_stories,
     page_head,
     paragraph_label,
+    relations_page_of,
 )
 from atlas.render.escape import escape
 from atlas.render.graph import whole_graph
 from atlas.render.links import article_page, entity_page, relative, type_index, url_between
-from atlas.render.lists import ARTICLES_ON_INDEX, article_year_path, by_year, year_links
+from atlas.render.lists import ARTICLES_ON_INDEX, UNDATED, article_year_path, by_year, month_title, periods, year_links
 from atlas.render.worldmap import world_map
 
 
@@ -143,6 +146,7 @@ def home_region(corpus: Corpus) -> str:
     return "\n".join(out)
 
 
+EVIDENCE_LIMIT = 500  # citing stories on one page (about 150 bytes each); past it, a page per period
 WHOLE_GRAPH_LIMIT = 60  # relations drawn in one chord diagram; beyond, only the text and each entity's own
 
 
@@ -204,22 +208,62 @@ def render_relation_type_pages(corpus: Corpus) -> dict[str, str]:
 
 
 def _citing_stories(relations: list[Relation], corpus: Corpus, page: str) -> list[str]:
-    """For each relation whose words several stories carry: every one of them."""
+    """For each relation whose words several stories carry: a line linking their complete list
+    (the heading keeps the anchor that older links name)."""
     shared = [r for r in relations if r.also]
     if not shared:
         return []
     out = ["## Evidence in several stories\n"]
     for relation in sorted(shared, key=lambda r: (corpus.entities[r.source].name.lower(), r.type, r.key)):
-        target = corpus.entities[relation.target].name if relation.target else relation.topic or ""
-        title = f"{corpus.entities[relation.source].name} {RELATION_TYPES[relation.type].label} {target}"
-        out.append(f"### {escape(title)} {{ #{relation.key} }}\n")
-        for anchor in (relation.anchor, *relation.also):
-            article = corpus.article_by_slug[anchor.article]
-            date = f" ({human_date(article.date)})" if article.date else ""
-            link = relative(page, article_page(article.slug), anchor.block)
-            out.append(f"- [{escape(article.title)}]({link}){date}, {paragraph_label(anchor.block)}")
-        out.append("")
+        out.append(f"### {escape(_relation_title(relation, corpus))} {{ #{relation.key} }}\n")
+        count = len(relation.also) + 1
+        out.append(f"[{count} stories carry these words]({relative(page, evidence_path(relation))}).\n")
     return out
+
+
+def _relation_title(relation: Relation, corpus: Corpus) -> str:
+    target = corpus.entities[relation.target].name if relation.target else relation.topic or ""
+    return f"{corpus.entities[relation.source].name} {RELATION_TYPES[relation.type].label} {target}"
+
+
+def render_evidence_pages(corpus: Corpus) -> dict[str, str]:
+    """relations/evidence/<key>.md for each relation whose words several stories carry: every
+    one of them, earliest first; past EVIDENCE_LIMIT, one page per year (or month)."""
+    pages: dict[str, str] = {}
+    for relation in (r for r in corpus.relations if r.also):
+        page = evidence_path(relation)
+        anchors = sorted((relation.anchor, *relation.also), key=lambda a: _story_order(a, corpus))
+        title = _relation_title(relation, corpus)
+        head = [*page_head(f"Evidence: {title}", "material-graph-outline", "relations in docs/*/*.md"),
+                f"{len(anchors)} stories carry the words “{escape(relation.quote.exact)}”, earliest first; "
+                f"the relation cites the earliest ([all relations]({relative(page, relations_page_of(relation, corpus))})).\n"]  # fmt: skip
+        if len(anchors) <= EVIDENCE_LIMIT:
+            pages[page] = "\n".join([*head, *_citing_lines(anchors, corpus, page), ""])
+            continue
+        groups = periods([(corpus.article_by_slug[a.article].date or UNDATED, a) for a in anchors], EVIDENCE_LIMIT)
+        folder = page.removesuffix(".md")
+        links = " · ".join(f"[{month_title(key)} ({len(items)})]({relative(page, f'{folder}/{key}.md')})" for key, items in groups.items())  # fmt: skip
+        pages[page] = "\n".join([*head, f"By period: {links}.\n"])
+        for key, items in groups.items():
+            sub = f"{folder}/{key}.md"
+            sub_head = page_head(f"Evidence: {title} ({month_title(key)})", "material-graph-outline", "relations in docs/*/*.md")  # fmt: skip
+            pages[sub] = "\n".join([*sub_head, f"[All periods]({relative(sub, page)})\n", *_citing_lines(items, corpus, sub), ""])  # fmt: skip
+    return pages
+
+
+def _story_order(anchor: Anchor, corpus: Corpus) -> tuple[str, str]:
+    article = corpus.article_by_slug[anchor.article]
+    return (article.date or "~", article.slug)
+
+
+def _citing_lines(anchors: list[Anchor], corpus: Corpus, page: str) -> list[str]:
+    lines = []
+    for anchor in anchors:
+        article = corpus.article_by_slug[anchor.article]
+        date = f" ({human_date(article.date)})" if article.date else ""
+        link = relative(page, article_page(article.slug), anchor.block)
+        lines.append(f"- [{escape(article.title)}]({link}){date}, {paragraph_label(anchor.block)}")
+    return lines
 
 
 def render_copy_redirect(copy: Article, story: Article, directory_urls: bool = True) -> str:

@@ -38,39 +38,86 @@ def by_year(articles: list[Article]) -> dict[str, list[Article]]:
 
 def periods(items: list[tuple[str, T]], limit: int = PERIOD_LIMIT) -> dict[str, list[T]]:
     """Items keyed by an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) or UNDATED, grouped by the
-    page they go on, in their order: their year's, or their month's ('YYYY-MM') in a year with
-    more than `limit`, so that no page grows without end. Items dated by year alone stay under
-    their year."""
-    per_year: dict[str, int] = {}
+    page they go on, in their order: the coarsest of their year, month ('YYYY-MM') and day
+    ('YYYY-MM-DD') that holds at most `limit`, and past that the day's fixed chunks
+    ('YYYY-MM-DD', 'YYYY-MM-DD-p2', …), so that no page grows without end however many
+    items land on one day. Items dated less precisely stay on the period they name."""
+    counts: dict[str, int] = {}
     for date, _ in items:
-        per_year[date[:4]] = per_year.get(date[:4], 0) + 1
+        for size in (4, 7, 10):
+            counts[date[:size]] = counts.get(date[:size], 0) + 1
+    seen: dict[str, int] = {}
     groups: dict[str, list[T]] = {}
     for date, item in items:
-        key = date if date == UNDATED else date[:7] if per_year[date[:4]] > limit else date[:4]
+        key = date
+        if date != UNDATED:
+            key = next((date[:size] for size in (4, 7) if counts[date[:size]] <= limit or len(date) == size), date[:10])
+        if counts[key] > limit:  # a day (or the undated) past the limit: fixed chunks in the items' order
+            number = seen[key] = seen.get(key, 0) + 1
+            key = key if number <= limit else f"{key}-p{(number - 1) // limit + 1}"
         groups.setdefault(key, []).append(item)
     return groups
 
 
-def _is_month(key: str) -> bool:
-    return len(key) == 7 and key[4] == "-"
+def _period(key: str) -> tuple[str, int]:
+    """'2021-03-04-p2' → ('2021-03-04', 2); any other key is its own first page."""
+    base, _, page = key.rpartition("-p")
+    return (base, int(page)) if base and page.isdigit() else (key, 1)
 
 
 def month_title(key: str) -> str:
-    """'2020-03' → 'March 2020'; a year or 'undated' as it is."""
-    return f"{MONTH_NAMES[int(key[5:7]) - 1]} {key[:4]}" if _is_month(key) else key
+    """'2020-03' → 'March 2020', '2020-03-04' → '4 March 2020', '…-p2' adds ', page 2';
+    a year or 'undated' as it is."""
+    base, number = _period(key)
+    title = base
+    if len(base) == 7 and base[4] == "-":
+        title = f"{MONTH_NAMES[int(base[5:7]) - 1]} {base[:4]}"
+    elif len(base) == 10 and base[4] == "-":
+        title = f"{int(base[8:10])} {MONTH_NAMES[int(base[5:7]) - 1]} {base[:4]}"
+    return title if number == 1 else f"{title}, page {number}"
 
 
-def split_years(keys: list[str]) -> dict[str, list[str]]:
-    """The years that have a page per month → their month keys, in the given order."""
-    months: dict[str, list[str]] = {}
+def _parent(key: str) -> str | None:
+    """The period a split key is part of: a day's (or chunk's) month, a month's year."""
+    base, _ = _period(key)
+    if base == UNDATED or len(base) == 4:
+        return None
+    return base[:7] if len(base) == 10 else base[:4]
+
+
+def split_parents(keys: list[str]) -> dict[str, list[str]]:
+    """Periods split into pages of their own → those pages' keys, in the given order: a busy
+    year → its months, a busy month → its days (and a busy day's further pages)."""
+    children: dict[str, list[str]] = {}
     for key in keys:
-        if _is_month(key):
-            months.setdefault(key[:4], []).append(key)
-    return months
+        child, parent = key, _parent(key)
+        while parent is not None:
+            siblings = children.setdefault(parent, [])
+            if child not in siblings:
+                siblings.append(child)
+            if parent in keys:
+                break
+            child, parent = parent, _parent(parent)
+    return children
 
 
-def month_links(months: list[str], counts: dict[str, int], path_of: Callable[[str], str], page: str) -> str:
-    return " · ".join(f"[{month_title(m)} ({counts[m]})]({relative(page, path_of(m))})" for m in months)
+def totals(groups: dict[str, list[T]], parents: dict[str, list[str]]) -> dict[str, int]:
+    """Items on each page, and under each split period (its own and its parts')."""
+    counts = {key: len(items) for key, items in groups.items()}
+
+    def total(key: str) -> int:
+        return len(groups.get(key, [])) + sum(total(child) for child in parents.get(key, []))
+
+    return {**counts, **{parent: total(parent) for parent in parents}}
+
+
+def part_links(parts: list[str], counts: dict[str, int], path_of: Callable[[str], str], page: str) -> str:
+    return " · ".join(f"[{month_title(m)} ({counts[m]})]({relative(page, path_of(m))})" for m in parts)
+
+
+def part_unit(parts: list[str]) -> str:
+    """What a split period's pages are: 'month' or 'day'."""
+    return "day" if len(_period(parts[0])[0]) == 10 else "month"
 
 
 def year_links(years: dict[str, list[Article]], path_of: Callable[[str], str], from_page: str) -> str:
@@ -113,13 +160,16 @@ def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> di
              "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |",
              *(row(a, page) for a in articles), "", neighbour_links(keys, key, article_year_path, page), ""]
         )  # fmt: skip
-    counts = {key: len(articles) for key, articles in groups.items()}
-    for year, months in split_years(keys).items():
-        page = article_year_path(year)
-        total = sum(counts[m] for m in months)
+    parents = split_parents(keys)
+    counts = totals(groups, parents)
+    for period, parts in parents.items():
+        page = article_year_path(period)
+        own = [row(a, page) for a in groups.get(period, [])]  # dated to the period alone
+        table = ["", f"Dated {month_title(period)} only:", "", "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |", *own] if own else []  # fmt: skip
+        links = part_links(parts, counts, article_year_path, page)
         pages[page] = "\n".join(
-            [*page_head(f"Articles: {year}", "material-file-document-multiple", "articles/*.txt"),
-             f"{total} articles from {year}, one page per month: {month_links(months, counts, article_year_path, page)}.\n"]
+            [*page_head(f"Articles: {month_title(period)}", "material-file-document-multiple", "articles/*.txt"),
+             f"{counts[period]} articles from {month_title(period)}, one page per {part_unit(parts)}: {links}.\n", *table]
         )  # fmt: skip
     return pages
 
@@ -157,13 +207,16 @@ def entity_year_pages(
             out.extend(quote(article, page))
         out += ["", neighbour_links(keys, key, path_of, page), ""]
         pages[page] = "\n".join(out)
-    counts = {key: len(items) for key, items in groups.items()}
-    for year, months in split_years(keys).items():
-        page = path_of(year)
+    parents = split_parents(keys)
+    counts = totals(groups, parents)
+    for period, parts in parents.items():
+        page = path_of(period)
+        own = [line for article in groups.get(period, []) for line in quote(article, page)]  # dated to the period alone
         pages[page] = "\n".join([
-            *page_head(f"{entity.name}: articles in {year}", "material-format-quote-close", "articles/*.txt"),
-            f"Every article from {year} that mentions {entity_link(entity, page)} ({sum(counts[m] for m in months)}), "
-            f"one page per month: {month_links(months, counts, path_of, page)}.\n",
+            *page_head(f"{entity.name}: articles in {month_title(period)}", "material-format-quote-close", "articles/*.txt"),
+            f"Every article from {month_title(period)} that mentions {entity_link(entity, page)} ({counts[period]}), "
+            f"one page per {part_unit(parts)}: {part_links(parts, counts, path_of, page)}.\n",
+            *([f"Dated {month_title(period)} only:\n", *own] if own else []),
         ])  # fmt: skip
     return pages
 
@@ -215,6 +268,30 @@ def split_pages(
     for key in keys:
         page = path_of(key)
         pages[page] = "\n".join([*head(f"{title}: {month_title(key)}", page), *(line(page) for line in groups[key]), "", neighbour_links(keys, key, path_of, page), ""])  # fmt: skip
+    return pages
+
+
+def period_pages(
+    folder: str,
+    title: str,
+    head: Callable[[str, str], list[str]],
+    items: list[tuple[str, Callable[[str], str]]],
+    noun: str,
+) -> dict[str, str]:
+    """Dated items (ISO date, line for a page) on pages `<folder>/<period>.md` that never pass
+    PERIOD_LIMIT items: a year's page, or past the limit, its page linking one per month (and a
+    busy month's, one per day), holding the items dated to that period alone."""
+    groups = periods(items)
+    parents = split_parents(list(groups))
+    pages = split_pages(folder, title, head, [(k, line) for k, lines in groups.items() if k not in parents for line in lines])  # fmt: skip
+    counts = totals(groups, parents)
+    for period, parts in parents.items():
+        page = f"{folder}/{period}.md"
+        links = part_links(parts, counts, lambda key: f"{folder}/{key}.md", page)
+        own = [line(page) for line in groups.get(period, [])]
+        intro = f"{counts[period]} {noun} in {month_title(period)}, one page per {part_unit(parts)}: {links}."
+        extra = ["", f"Dated {month_title(period)} only:", "", *own] if own else []
+        pages[page] = "\n".join([*head(f"{title}: {month_title(period)}", page), intro, *extra, ""])
     return pages
 
 

@@ -14,7 +14,15 @@ from atlas.read.dates import human_date
 from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
-from atlas.render.lists import key_links, month_links, neighbour_links, periods, split_pages, split_years, year_of
+from atlas.render.lists import (
+    UNDATED,
+    key_links,
+    month_title,
+    neighbour_links,
+    part_links,
+    period_pages,
+    periods,
+)
 
 # --- Topics ---------------------------------------------------------------------------------
 
@@ -41,8 +49,9 @@ def _distinct_uses(topic: Topic, corpus: Corpus) -> list[TopicUse]:
 
 
 def _use_items(topic: Topic, corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
+    """(the date of its article, its line for a page) for each passage, newest first."""
     return [
-        (year_of(corpus.article_by_slug[use.article]), functools.partial(_use_line, use, corpus))
+        (corpus.article_by_slug[use.article].date or UNDATED, functools.partial(_use_line, use, corpus))
         for use in _distinct_uses(topic, corpus)
     ]
 
@@ -57,7 +66,8 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
     items = _use_items(topic, corpus)
     out.extend(line(page) for _, line in items[:TOPIC_USES_SHOWN])
     if len(items) > TOPIC_USES_SHOWN:
-        links = key_links(items, f"topics/{topic.slug}", page)
+        years = [(date if date == UNDATED else date[:4], line) for date, line in items]
+        links = key_links(years, f"topics/{topic.slug}", page)
         out.append(f"\nThe newest {TOPIC_USES_SHOWN} of {len(items)} passages are quoted here; every one, by year: {links}.")  # fmt: skip
     entities: Counter[str] = Counter()
     for use in _distinct_uses(topic, corpus):
@@ -90,7 +100,7 @@ def render_topic_years(topic: Topic, corpus: Corpus) -> dict[str, str]:
         intro = f"Every passage from that year that raises [{escape(topic.name)}]({relative(page, f'topics/{topic.slug}.md')}).\n"  # fmt: skip
         return [*page_head(title, "material-tag-outline", "dead links in articles/*.txt"), intro]
 
-    return split_pages(f"topics/{topic.slug}", topic.name.capitalize(), head, items)
+    return period_pages(f"topics/{topic.slug}", topic.name.capitalize(), head, items, "passages")
 
 
 def render_topics_index(corpus: Corpus) -> str:
@@ -118,24 +128,40 @@ QUOTES_INTRO = (
 )
 
 
-def _quote_items(corpus: Corpus) -> list[tuple[str, str | None, Callable[[str], str]]]:
-    """(initial, speaker, line) for every quotation, speakers in name order, unattributed last."""
+QuoteItem = tuple[str, str | None, Callable[[str], str], str]  # (initial, speaker, line, date of its article)
+
+
+def quote_initial(name: str, attributed: bool = True) -> str:
+    """The key of a speaker's Quotes page: the initial of their name."""
+    return name[:1].upper() if name[:1].isalpha() else ("other" if attributed else "unattributed")
+
+
+def quotes_page_of(slug: str, corpus: Corpus) -> str:
+    """The page that lists every quotation of a speaker."""
+    if len(corpus.quotations) <= QUOTES_LIMIT:
+        return "quotes.md"
+    return f"quotes/{quote_initial(corpus.entities[slug].name)}.md"
+
+
+def _quote_items(corpus: Corpus) -> list[QuoteItem]:
+    """(initial, speaker, line, date) for every quotation, speakers in name order, unattributed last."""
     speakers = sorted(
         {q.speaker for q in corpus.quotations if q.speaker}, key=lambda s: corpus.entities[s].name.lower()
     )
-    items: list[tuple[str, str | None, Callable[[str], str]]] = []
+    items: list[QuoteItem] = []
     for slug in [*speakers, None]:
         name = corpus.entities[slug].name if slug else ""
-        key = name[:1].upper() if name[:1].isalpha() else ("other" if slug else "unattributed")
+        key = quote_initial(name, slug is not None)
         for quote in (q for q in corpus.quotations if q.speaker == slug):
-            items.append((key, slug, functools.partial(quote_line, quote, corpus, with_speaker=False)))
+            date = corpus.article_by_slug[quote.article].date or UNDATED
+            items.append((key, slug, functools.partial(quote_line, quote, corpus, with_speaker=False), date))
     return items
 
 
-def _quotes_section(items: list[tuple[str, str | None, Callable[[str], str]]], corpus: Corpus, page: str) -> list[str]:
+def _quotes_section(items: list[QuoteItem], corpus: Corpus, page: str) -> list[str]:
     out: list[str] = []
     current: object = object()
-    for _, slug, line in items:
+    for _, slug, line, _ in items:
         if slug != current:
             if out:
                 out.append("")
@@ -155,7 +181,7 @@ def render_quotes(corpus: Corpus) -> str:
     out = [*page_head("Quotes", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO]
     items = _quote_items(corpus)
     if len(items) > QUOTES_LIMIT:
-        pairs = [(key, line) for key, _, line in items]
+        pairs = [(key, line) for key, _, line, _ in items]
         out.append(
             f"{len(items)} quotations, one page per initial of who said them: {key_links(pairs, 'quotes', page)}."
         )
@@ -164,16 +190,31 @@ def render_quotes(corpus: Corpus) -> str:
 
 
 def render_quote_pages(corpus: Corpus) -> dict[str, str]:
+    """quotes/<initial>.md; an initial with more than QUOTES_LIMIT quotations links a page per
+    period of its articles' dates (quotes/<initial>/<period>.md), so no bucket grows without end."""
     items = _quote_items(corpus)
     if len(items) <= QUOTES_LIMIT:
         return {}
     pages = {}
-    keys = list(dict.fromkeys(key for key, _, _ in items))
+    keys = list(dict.fromkeys(key for key, _, _, _ in items))
     for key in keys:
         page = f"quotes/{key}.md"
-        section = _quotes_section([i for i in items if i[0] == key], corpus, page)
+        members = [i for i in items if i[0] == key]
         neighbours = neighbour_links(keys, key, lambda k: f"quotes/{k}.md", page)
-        pages[page] = "\n".join([*page_head(f"Quotes: {key}", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO, *section, "", neighbours, ""])  # fmt: skip
+        head = [*page_head(f"Quotes: {key}", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO]
+        if len(members) <= QUOTES_LIMIT:
+            pages[page] = "\n".join([*head, *_quotes_section(members, corpus, page), "", neighbours, ""])
+            continue
+        groups = periods([(i[3], i) for i in members], QUOTES_LIMIT)
+        counts = {period: len(group) for period, group in groups.items()}
+        links = part_links(list(groups), counts, functools.partial("quotes/{}/{}.md".format, key), page)
+        pages[page] = "\n".join([*head, f"{len(members)} quotations, one page per period of their articles: {links}.", "", neighbours, ""])  # fmt: skip
+        for period, group in groups.items():
+            sub = f"quotes/{key}/{period}.md"
+            sub_head = page_head(
+                f"Quotes: {key}, {month_title(period)}", "material-format-quote-open", "articles/*.txt"
+            )
+            pages[sub] = "\n".join([*sub_head, f"[All of {key}]({relative(sub, page)})\n", *_quotes_section(group, corpus, sub), ""])  # fmt: skip
     return pages
 
 
@@ -241,19 +282,7 @@ def render_timeline_years(corpus: Corpus) -> dict[str, str]:
     def head(title: str, page: str) -> list[str]:
         return [*page_head(title, "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
 
-    # A busy year has a page per month; its own page links them (and holds events dated by year only).
-    groups = periods(items)
-    busy = split_years(list(groups))
-    pages = split_pages("timeline", "Timeline", head, [(k, line) for k, lines in groups.items() if k not in busy for line in lines])  # fmt: skip
-    counts = {key: len(lines) for key, lines in groups.items()}
-    for year, months in busy.items():
-        page = f"timeline/{year}.md"
-        links = month_links(months, counts, lambda key: f"timeline/{key}.md", page)
-        undated = [line(page) for line in groups.get(year, [])]
-        intro = f"{sum(counts[m] for m in months) + len(undated)} events in {year}, one page per month: {links}."
-        extra = ["", f"Dated {year} only:", "", *undated] if undated else []
-        pages[page] = "\n".join([*head(f"Timeline: {year}", page), intro, *extra, ""])
-    return pages
+    return period_pages("timeline", "Timeline", head, items, "events")
 
 
 # --- Glossary -------------------------------------------------------------------------------
