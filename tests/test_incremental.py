@@ -91,3 +91,25 @@ def test_a_damaged_cache_is_ignored(project: Path):
     result = build(project, "2")
     assert result.returncode == 0, result.stderr
     assert build(project, "3", "--check").returncode == 0
+
+
+def test_a_long_lived_process_keeps_its_memo_between_rebuilds(tmp_path: Path, monkeypatch):
+    """--watch and mkdocs serve rebuild in one process: the memo is not read back from disk."""
+    import pickle
+
+    from atlas.publish import rebuild as rebuilding
+
+    root = copy_project(tmp_path / "project")
+    options = rebuilding.Options()
+    first = rebuilding.rebuild(root, options, resident=True)
+    assert first.plan is not None
+    shutil.copy(next((FIXTURES / "acronyms").glob("*.txt")), root / "articles")
+    loads = []
+    monkeypatch.setattr(pickle, "load", lambda *a, **k: loads.append(a) or (_ for _ in ()).throw(EOFError()))
+    second = rebuilding.rebuild(root, options, resident=True)
+    assert second.plan is not None and second.plan.articles == 2
+    assert loads == []  # the memo stayed in memory
+    kept = rebuilding._RESIDENT[(root, options.code())]
+    assert len(kept.parsed) == 2  # and it holds both articles for the next rebuild
+    check = build(root, "2", "--check")
+    assert check.returncode == 0, check.stdout[-1000:]  # what it wrote is what a fresh build writes

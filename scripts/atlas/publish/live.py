@@ -40,7 +40,7 @@ class LiveBuild:
         self.builds += 1
         try:
             with build_lock(root):
-                outcome = rebuild(root, Options.from_env())
+                outcome = rebuild(root, Options.from_env(), resident=True)
         except AtlasError as error:
             self.errors = str(error).splitlines()
             for line in self.errors:

@@ -25,7 +25,7 @@ def build_once(root: Path, options: Options) -> bool:
     """One build under the lock; True when it succeeded. Errors are printed, never raised."""
     try:
         with build_lock(root):
-            outcome = rebuild(root, options)
+            outcome = rebuild(root, options, resident=True)
     except AtlasError as error:
         print(error, file=sys.stderr)
         print("the build refused this state of the sources; fix the line(s) above and save again", file=sys.stderr)
