@@ -19,7 +19,12 @@ from conftest import ROOT, SEED_SLUG, copy_project, mkdocs_build, run_build, sna
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 ACRONYMS = FIXTURES / "acronyms" / "2021-04-07-afp-officers-used-face-search-app.txt"
-SETS = ("drafting", "heldout", "heldout2", "heldout3")  # the first tuned on; each other one measured unseen, once (Methodology page)
+SETS = (
+    "drafting",
+    "heldout",
+    "heldout2",
+    "heldout3",
+)  # the first tuned on; each other one measured unseen, once (Methodology page)
 
 
 def entity_pages(root: Path) -> list[dict[str, object]]:
