@@ -355,7 +355,8 @@ def lists_complete(docs: Path) -> tuple[int, int]:
         found = re.search(r"Mentions\n:   \d+ in (\d+) articles?", page.read_text(encoding="utf-8"))
         if not found:
             continue
-        lists = [p for p in (docs / "mentions" / page.stem).glob("*.md") if p.stem.isdigit()]
+        # Every list page: a year's, or a busy year's months, days and a day's further pages.
+        lists = [p for p in (docs / "mentions" / page.stem).glob("*.md") if p.stem[:4].isdigit()]
         texts = [p.read_text(encoding="utf-8") for p in lists] or [page.read_text(encoding="utf-8")]
         total += 1
         complete += sum(text.count("\n### [") for text in texts) == int(found.group(1))
