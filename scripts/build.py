@@ -94,7 +94,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="rebuild on every change to articles/, includes/ or docs/ (for zensical serve)",
     )
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.dry_run and not (args.draft or args.draft_all or args.merge):
+        parser.error("--dry-run goes with --draft, --draft-all or --merge")
+    return args
 
 
 def run(args: argparse.Namespace) -> int:

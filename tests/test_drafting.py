@@ -243,3 +243,9 @@ def test_the_seed_report_is_unchanged_by_the_new_rules(project: Path):
     names = {n["name"] for n in json.loads(run_build(project, "--report", "--json").stdout)["names"]}
     assert not names & {"Spanish", "Europeans", "the police", "Friday"}
     assert (project / "docs/articles" / f"{SEED_SLUG}.md").is_file()
+
+
+def test_dry_run_alone_is_refused_in_one_line(project: Path):
+    result = run_build(project, "--dry-run")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("error: --dry-run goes with --draft, --draft-all or --merge")
