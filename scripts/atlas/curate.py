@@ -20,9 +20,11 @@ from atlas.link.countries import country_names, region_names
 from atlas.link.drafts import Draft, choose_drafts, country_from_sentences, draft_for, draft_page, draft_slug
 from atlas.link.duplicates import Duplicate, Named, find_duplicates, short_forms
 from atlas.link.report import Candidate, missing_names
+from atlas.memo import ArticleMemo
 from atlas.model import Entity
 from atlas.pipeline import Plan, plan_site
 from atlas.publish import write
+from atlas.publish.rebuild import Options, load_memo
 from atlas.read.frontmatter import split_page
 from atlas.read.regions import outside_region
 from atlas.read.sources import Sources, read_sources, with_edits
@@ -53,10 +55,12 @@ def candidates_of(plan: Plan) -> list[Candidate]:
     return missing_names(corpus.articles, corpus.mentions, plan.undefined, country_names(), region_names())
 
 
-def plan_drafts(sources: Sources, names: list[str], folder: str | None) -> Drafting:
+def plan_drafts(sources: Sources, names: list[str], folder: str | None, memo: ArticleMemo | None = None) -> Drafting:
     """The drafts for the names (every likely name when none are given), checked against the
-    build they would give. Naming an existing page is an error; --draft-all skips it."""
-    plan = plan_site(sources)
+    build they would give. Naming an existing page is an error; --draft-all skips it. `memo`
+    (the build's cached parses) only saves time."""
+    memo = memo if memo is not None else ArticleMemo()
+    plan = plan_site(sources, memo=memo)
     assert plan.corpus is not None
     corpus = plan.corpus
     candidates = candidates_of(plan)
@@ -83,7 +87,7 @@ def plan_drafts(sources: Sources, names: list[str], folder: str | None) -> Draft
         country = None if draft.folder == "countries" else country_from_sentences(draft.name, corpus.articles, corpus.mentions, countries)  # fmt: skip
         drafting.pages[draft.path] = draft_page(draft, country)
         drafting.drafts[draft.path] = draft
-    _leave_out_failing(sources, drafting)
+    _leave_out_failing(sources, drafting, memo)
     return drafting
 
 
@@ -102,23 +106,23 @@ def _existing(sources: Sources, draft: Draft) -> InputError | None:
     return InputError(where, None, f"'{draft.name}' would be drafted here, but the page exists", fix)
 
 
-def _leave_out_failing(sources: Sources, drafting: Drafting) -> None:
+def _leave_out_failing(sources: Sources, drafting: Drafting, memo: ArticleMemo) -> None:
     """Plan the build with the drafts; leave out each draft an error is about. An error about
     no draft means the project did not build before: that is raised, and nothing is written."""
     for _ in range(ROUNDS):
-        errors = _build_errors(sources, drafting.pages)
+        errors = _build_errors(sources, drafting.pages, memo)
         if not errors:
             return
         blamed = {path for error in errors for path in drafting.pages if _about(error, path, drafting.drafts[path])}
         if not blamed:
-            blamed = {p for p in drafting.pages if _build_errors(sources, {p: drafting.pages[p]})}
+            blamed = {p for p in drafting.pages if _build_errors(sources, {p: drafting.pages[p]}, memo)}
         if not blamed:
             raise InputErrors(errors)
         for path in sorted(blamed):
             reason = next((str(e) for e in errors if _about(e, path, drafting.drafts[path])), "the build fails with it")
             drafting.skipped.append((drafting.drafts[path].name, f"the build would fail: {reason}"))
             del drafting.pages[path], drafting.drafts[path]
-    if _build_errors(sources, drafting.pages):
+    if _build_errors(sources, drafting.pages, memo):
         drafting.skipped += [(d.name, "the build still fails with the drafts") for d in drafting.drafts.values()]
         drafting.pages.clear()
         drafting.drafts.clear()
@@ -128,9 +132,9 @@ def _about(error: InputError, path: str, draft: Draft) -> bool:
     return error.path == path or path in error.message or f"'{draft.name}'" in error.message
 
 
-def _build_errors(sources: Sources, pages: dict[str, str]) -> list[InputError]:
+def _build_errors(sources: Sources, pages: dict[str, str], memo: ArticleMemo) -> list[InputError]:
     try:
-        plan_site(with_edits(sources, pages))
+        plan_site(with_edits(sources, pages), memo=memo)
     except InputErrors as errors:
         return list(errors.errors)
     except InputError as error:
@@ -147,7 +151,7 @@ def write_drafts(
     build: Callable[[], None],
 ) -> None:
     """--draft / --draft-all: write the drafts that keep the build passing, say what, then `build`."""
-    drafting = plan_drafts(read_sources(root), names, folder)
+    drafting = plan_drafts(read_sources(root), names, folder, load_memo(root, Options().code()))
     for line in drafting.lines(dry_run):
         say(line)
     if dry_run:
