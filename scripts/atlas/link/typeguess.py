@@ -288,7 +288,3 @@ def _first_seen(cues: list[Cue], folder: str) -> int:
 def guess_type(name: str, sentences: list[str]) -> str:
     """One of the entity folders; 'organisations' when nothing tells."""
     return weigh_type(name, [(name, s) for s in sentences]).type
-
-
-def looks_like_person(name: str, sentences: list[str]) -> bool:
-    return guess_type(name, sentences) == "people"
