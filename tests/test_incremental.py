@@ -113,3 +113,19 @@ def test_a_long_lived_process_keeps_its_memo_between_rebuilds(tmp_path: Path, mo
     assert len(kept.parsed) == 2  # and it holds both articles for the next rebuild
     check = build(root, "2", "--check")
     assert check.returncode == 0, check.stdout[-1000:]  # what it wrote is what a fresh build writes
+
+
+def test_a_build_from_the_cache_after_a_merge_writes_what_a_build_from_scratch_writes(tmp_path: Path):
+    root = copy_project(tmp_path / "project")
+    for article in (FIXTURES / "copies").glob("*.txt"):
+        shutil.copy(article, root / "articles" / article.name)
+    (root / "docs/vendors/clearview-ai-inc.md").write_text(
+        "---\nname: Clearview AI Inc.\nsummary: The company behind a face-search tool.\n---\n# Clearview AI Inc.\n"
+    )
+    assert build(root, "1").returncode == 0  # the cache now holds every page group
+    merged = build(root, "3", "--merge", "clearview-ai", "vendors/clearview-ai-inc")
+    assert merged.returncode == 0, merged.stderr
+    assert "written" in merged.stdout  # the merge's build ran from the cache
+    shutil.rmtree(root / ".cache")
+    check = build(root, "4", "--check")
+    assert check.returncode == 0, check.stdout[-2000:]
