@@ -63,7 +63,7 @@ def merge_pages(
     for key in _COPIED_KEYS:
         value = source_page.data.get(key)
         if value is not None and key not in page.data and value != into.slug:
-            text = set_scalar(text, key, str(value))
+            text = set_scalar(text, into.path, key, str(value))
             merged.moved.append(f"{key}: {value}")
     if section := _hand_written(source, source_text):
         text = _append_text(text, section)
@@ -88,19 +88,27 @@ def _address(source: Entity, slug: str, into: Entity) -> str:
     return slug if "/" in slug or source.type == into.type else f"{source.type}/{slug}"
 
 
+def _item_spans(lines: list[str], page: Page) -> list[range]:
+    """The 0-based lines of each relation item: from its "- " line to the next item, the next
+    top-level key or the closing fence, whichever comes first."""
+    starts = page.item_lines.get("relations", [])
+    closing = page.body_line - 2  # the closing fence, 0-based
+    spans = []
+    for i, start in enumerate(starts):
+        limit = starts[i + 1] - 1 if i + 1 < len(starts) else closing
+        end = start  # the item's first line is start - 1
+        while end < limit and (not lines[end].strip() or lines[end].startswith((" ", "\t"))):
+            end += 1
+        spans.append(range(start - 1, end))
+    return spans
+
+
 def _relation_items(text: str, page: Page) -> list[list[str]]:
     """Each relation item's lines, unindented ("- funded_by: x", "evidence: …")."""
     lines = text.replace("\r\n", "\n").split("\n")
-    starts = page.item_lines.get("relations", [])
-    if not starts:
-        return []
-    closing = page.body_line - 2  # the closing fence, 0-based
     items = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else closing
-        chunk = [line for line in lines[start - 1 : end] if line.strip()]
-        while chunk and not chunk[-1].startswith((" ", "\t", "-")):
-            chunk.pop()  # the next top-level key
+    for span in _item_spans(lines, page):
+        chunk = [lines[n] for n in span if lines[n].strip()]
         indent = len(chunk[0]) - len(chunk[0].lstrip())
         items.append([line[indent:] for line in chunk])
     return items
@@ -111,17 +119,10 @@ def _drop_relations_to(text: str, path: str, slug: str) -> tuple[str, int]:
     page = split_page(text.replace("\r\n", "\n"), path)
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
-    starts = page.item_lines.get("relations", [])
-    closing = page.body_line - 2
-    doomed: list[range] = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] - 1 if i + 1 < len(starts) else closing
-        while end > start and lines[end - 1].strip() and not lines[end - 1].startswith((" ", "\t", "-")):
-            end -= 1  # the next top-level key is not part of the item
-        if _target([lines[start - 1].strip()]) == slug:
-            doomed.append(range(start - 1, end))
-    gone = {n for r in doomed for n in r}
-    if doomed and len(doomed) == len(starts):
+    spans = _item_spans(lines, page)
+    doomed = [span for span in spans if _target([lines[span[0]].strip()]) == slug]
+    gone = {n for span in doomed for n in span}
+    if doomed and len(doomed) == len(spans):
         gone.add(page.key_lines["relations"] - 1)  # no item left: no key either
     return newline.join(line for n, line in enumerate(lines) if n not in gone), len(doomed)
 
@@ -165,11 +166,11 @@ def set_list(text: str, path: str, key: str, values: list[str]) -> str:
     return newline.join([*lines[:start], line, *lines[end:]])
 
 
-def set_scalar(text: str, key: str, value: str) -> str:
+def set_scalar(text: str, path: str, key: str, value: str) -> str:
     """The front matter with one more `key: value` line, before its closing fence."""
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.split(newline)
-    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "..."))
+    closing = split_page(text.replace("\r\n", "\n"), path).body_line - 2
     return newline.join([*lines[:closing], f"{key}: {value}", *lines[closing:]])
 
 

@@ -23,7 +23,16 @@ from atlas.render.blocks import (
 from atlas.render.escape import escape
 from atlas.render.graph import whole_graph
 from atlas.render.links import article_page, entity_page, relative, type_index, url_between
-from atlas.render.lists import ARTICLES_ON_INDEX, UNDATED, article_year_path, by_year, month_title, periods, year_links
+from atlas.render.lists import (
+    ARTICLES_ON_INDEX,
+    UNDATED,
+    article_year_path,
+    by_year,
+    month_title,
+    part_links,
+    periods,
+    year_links,
+)
 from atlas.render.worldmap import world_map
 
 
@@ -242,7 +251,8 @@ def render_evidence_pages(corpus: Corpus) -> dict[str, str]:
             continue
         groups = periods([(corpus.article_by_slug[a.article].date or UNDATED, a) for a in anchors], EVIDENCE_LIMIT)
         folder = page.removesuffix(".md")
-        links = " · ".join(f"[{month_title(key)} ({len(items)})]({relative(page, f'{folder}/{key}.md')})" for key, items in groups.items())  # fmt: skip
+        counts = {key: len(items) for key, items in groups.items()}
+        links = part_links(list(groups), counts, f"{folder}/{{}}.md".format, page)
         pages[page] = "\n".join([*head, f"By period: {links}.\n"])
         for key, items in groups.items():
             sub = f"{folder}/{key}.md"
