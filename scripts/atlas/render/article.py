@@ -13,10 +13,10 @@ from atlas.render.blocks import (
     annotation_item,
     description,
     entity_link,
-    excerpt_windows,
     front_matter,
 )
 from atlas.render.escape import escape
+from atlas.render.excerpts import excerpt_windows
 from atlas.render.links import article_page, safe_url
 
 
