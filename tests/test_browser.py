@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_checks import serious_violations, watch
-from conftest import ROOT, SEED_SLUG
+from conftest import ROOT, SEED_SLUG, copy_project, mkdocs_build, serve
 from site_checks import page_url_of
 
 pytestmark = pytest.mark.browser
@@ -81,7 +82,7 @@ class _Quiet(__import__("http.server").server.SimpleHTTPRequestHandler):
 
 
 def test_reader_journey(context, served_site: str):
-    """Home → article → hover a mention → its page → back to the exact paragraph → search →
+    """Home → article → hover a mention → its page → back to the exact sentence → search →
     an editor's note opened with the keyboard → dark mode."""
     page = context.new_page()
     seen = watch(page, served_site)
@@ -100,14 +101,17 @@ def test_reader_journey(context, served_site: str):
     assert page.locator("h1").inner_text().strip().removesuffix("¶") == "Clearview AI"
     icon = page.locator("h1").evaluate("el => getComputedStyle(el, '::before').maskImage")
     assert icon.startswith('url("data:image/svg+xml')  # the vendor icon before the title
-    page.locator("#in-the-articles ~ ul a[href$='#p10']").first.click()
-    page.wait_for_url(f"**/{ARTICLE}#p10")
-    target = page.locator("#p10")
-    page.wait_for_function("document.querySelector('#p10').getBoundingClientRect().top < innerHeight")
+    quote = page.locator("#in-the-articles ~ ul a[href*='#p10-s']").first
+    fragment = quote.get_attribute("href").split("#")[1]
+    quote.click()
+    page.wait_for_url(f"**/{ARTICLE}#{fragment}")
+    target = page.locator(f"[id='{fragment}']")
+    page.wait_for_function(f"document.getElementById('{fragment}').getBoundingClientRect().top < innerHeight")
     box = target.bounding_box()
     assert box is not None and 0 <= box["y"] < 900
-    assert target.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # highlighted by :target
-    screenshot(page, "journey-2-paragraph")
+    assert "Clearview AI" in target.inner_text()  # the sentence that names it
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"  # highlighted
+    screenshot(page, "journey-2-sentence")
 
     page.locator(".md-search__input").click()
     page.keyboard.type("Clearview", delay=50)  # the search listens to key presses
@@ -267,3 +271,56 @@ def test_search_fetches_nothing_until_a_reader_searches_then_little(browser, ser
     result.click()
     page.wait_for_url(f"{served_site}/vendors/clearview-ai/")
     page.close()
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The seed site built with a public address, as published: Material's instant navigation
+    (pages swapped in by script, which leaves CSS :target unset) is then on."""
+    root = copy_project(tmp_path_factory.mktemp("instant"))
+    site = root / "site"
+    with serve(site) as address:  # first: Material matches links to the sitemap's host and port
+        result = mkdocs_build(root, site, ATLAS_SITE_URL=f"{address}/")
+        assert result.returncode == 0, result.stdout + result.stderr
+        yield address
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_an_evidence_link_lands_on_its_words_highlighted(browser, instant_site: str, scheme: str):
+    """From an entity page's relation to the words in the article, by instant navigation: the words
+    are in view and highlighted (on screen and in print), and the page is axe-clean."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    seen = watch(page, instant_site)
+    page.goto(f"{instant_site}/vendors/clearview-ai/", wait_until="networkidle")
+    page.evaluate("window.atlasStayed = true")  # survives only if the page is swapped in by script
+    link = page.locator("#relations ~ ul a[href*='#p12-r-']").first
+    fragment = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_url(f"**#{fragment}")
+    words = page.locator(f"[id='{fragment}']")
+    words.wait_for()
+    page.wait_for_function("id => document.getElementById(id).classList.contains('atlas-target')", arg=fragment)
+    assert page.evaluate("window.atlasStayed === true"), "the link did not use instant navigation"
+    style = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e.closest('p')).backgroundColor]"
+    highlight, around = words.evaluate(style)
+    assert highlight != around and highlight != "rgba(0, 0, 0, 0)"
+    box = words.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900 - box["height"]  # scrolled into view, below the header
+    assert "received funding from" in words.inner_text()
+    screenshot(page, f"evidence-highlight-{scheme}")
+    assert serious_violations(page) == []
+    page.emulate_media(media="print")
+    printed = words.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "underline" in printed  # marked even where backgrounds are not printed
+    page.emulate_media(media="screen")
+    # Back on the same page, a sentence link from "What this article reports" moves the highlight.
+    page.locator("details.abstract > summary").click()
+    sentence = page.locator("details.abstract a[href*='#p14-s']").first
+    target = sentence.get_attribute("href").split("#")[1]
+    sentence.click()
+    page.wait_for_function("id => document.getElementById(id).classList.contains('atlas-target')", arg=target)
+    assert page.evaluate("document.querySelectorAll('.atlas-target').length") == 1
+    assert serious_violations(page) == []
+    assert seen.foreign() == [] and seen.console_errors == []
+    context.close()

@@ -264,4 +264,6 @@ def test_a_role_in_lower_case_after_said_marks_a_person():
     assert guess_type("Pieter Vos", ["“It gets it wrong too often,” said councillor Pieter Vos, who proposed the pause."]) == "people"  # fmt: skip
     assert guess_type("Marta Okafor", ["The ban is overdue, said state senator Marta Okafor."]) == "people"
     assert guess_type("Harbour Watch", ["The plan was criticised, said the group Harbour Watch."]) != "people"
-    assert guess_type("Acme Vision", ["The cameras were installed last year, said the company Acme Vision."]) != "people"
+    assert (
+        guess_type("Acme Vision", ["The cameras were installed last year, said the company Acme Vision."]) != "people"
+    )

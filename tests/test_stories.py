@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import re
@@ -17,18 +19,28 @@ COPY_SLUG = COPY.stem
 THIEL = "The firm, which received funding from PayPal co-founder Peter Thiel, says it has already signed up 600"
 
 
-def _entity_pages(docs: Path) -> dict[str, bytes]:
-    return {k: v for k, v in snapshot(docs).items() if k.split("/")[0] not in ("articles",)}
+def _entity_pages(docs: Path) -> dict[str, str]:
+    """Every page but the articles' and the data files, without the checksums that follow content."""
+    pages = {k: v.decode() for k, v in snapshot(docs).items() if k.split("/")[0] not in ("articles", "data")}
+    return {k: re.sub(r"sha256=[0-9a-f]{64}|`[0-9a-f]{64}`", "", v) for k, v in pages.items() if k != "data.md"}
 
 
-def test_a_syndicated_copy_builds_without_touching_entity_pages(project: Path):
+def test_a_syndicated_copy_raises_only_the_outlets(project: Path):
     assert run_build(project).returncode == 0
     before = _entity_pages(project / "docs")
     (project / "articles" / COPY.name).write_bytes(COPY.read_bytes())
     result = run_build(project)
     assert result.returncode == 0, result.stderr
     assert "2 article(s) in 1 stories" in result.stdout
-    assert _entity_pages(project / "docs") == before  # mentions, quotes, relations count the story once
+    after = _entity_pages(project / "docs")
+    # Mentions, quotes and relations count the story once; each relation's outlets count the copy's publisher.
+    expected = {
+        k: v.replace("*single source*{ .atlas-support }", "*single source, 2 outlets*{ .atlas-support }")
+        for k, v in before.items()
+    }
+    expected["who-uses-what.md"] = re.sub(r"\| 1 \| 1 \|$", "| 1 | 2 |", before["who-uses-what.md"], flags=re.M)
+    assert after == expected
+    assert any("*single source*" in v for v in before.values())
     seed_page = (project / "docs/articles" / f"{SEED_SLUG}.md").read_text()
     assert (
         "    - Also published by [The Example Gazette](https://gazette.example.com/world/tech-firms-police-face-scanning)"
@@ -167,6 +179,34 @@ def test_stories_that_share_a_quoted_sentence_stay_separate_and_cite_the_earlies
     relations = (project / "docs/relations.md").read_text()
     section = relations.split("## Evidence in several stories", 1)[1]
     assert "{ #r-" in section and "[2 stories carry these words](relations/evidence/r-" in section
+
+
+def _support(project: Path) -> tuple[str, tuple[int, int]]:
+    """The label of Peter Thiel's relations (both cite words of one sentence) on his page, and the
+    stories and outlets of Clearview AI's funding by him in relations.json."""
+    records = json.loads((project / "docs/data/relations.json").read_text())
+    record = next(r for r in records if r["type"] == "funded_by" and r["target"] == "peter-thiel")
+    page = project / "docs/people/peter-thiel.md"
+    label = re.findall(r" · \*([^*]+)\*\{ \.atlas-support \}", page.read_text())
+    return label[0] if len(set(label)) == 1 else str(label), (record["stories"], record["outlets"])
+
+
+def test_copies_raise_the_outlets_and_another_story_raises_both(project: Path):
+    """Seed story (AFP) → its syndicated copy (The Example Gazette) → another story (no publisher)."""
+    assert run_build(project).returncode == 0
+    assert _support(project) == ("single source", (1, 1))
+    (project / "articles" / COPY.name).write_bytes(COPY.read_bytes())
+    assert run_build(project).returncode == 0
+    assert _support(project) == ("single source, 2 outlets", (1, 2))
+    rng = random.Random(7)
+    text = _article("Another view of the face-search firm", "2 July 2020", [_prose(rng, 6), THIEL + ".", _prose(rng, 6)])  # fmt: skip
+    (project / "articles" / "2020-07-02-another-view.txt").write_text(text)
+    assert run_build(project).returncode == 0
+    assert _support(project) == ("2 stories, 3 outlets", (2, 3))
+    rows = list(csv.DictReader(io.StringIO((project / "docs/data/who-uses-what.csv").read_text())))
+    assert rows and all(
+        row["outlets"] == "2" and row["stories"] == "1" for row in rows
+    )  # the copy, not the other story
 
 
 def test_evidence_repeated_within_one_story_is_a_warning_not_an_error(project: Path):

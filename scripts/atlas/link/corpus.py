@@ -57,6 +57,7 @@ class Corpus:
         self.quotations = [q for a in self.articles for q in find_quotations(a, per_article[a.slug], self.entities)]
         events = [e for a in self.articles for e in article_events(a)] + editor_events(self.notes)
         self.events = sorted(events, key=lambda e: (e.sort_key, e.article, position[(e.article, e.block)], e.start))
+        self._reported: dict[str, tuple[list[Quotation], list[Event]]] | None = None
 
     def mention_count(self, slug: str) -> int:
         return len(self.by_entity.get(slug, ()))
@@ -127,6 +128,25 @@ class Corpus:
     def topic_uses_in(self, article: str, block: str) -> list[tuple[Topic, int, int]]:
         return self._topics_by_block.get((article, block), [])
 
+    def reported_in(self, article: str) -> tuple[list[Quotation], list[Event]]:
+        """The article's quotations, and the dated events it reports (not the editor's)."""
+        if self._reported is None:
+            self._reported = {}
+            for quote in self.quotations:
+                self._reported.setdefault(quote.article, ([], []))[0].append(quote)
+            for event in self.events:
+                if event.note is None:
+                    self._reported.setdefault(event.article, ([], []))[1].append(event)
+        return self._reported.get(article, ([], []))
+
+    def relation(self, key: str) -> Relation:
+        return self._relation_by_key[key]
+
+    def evidence_in(self, article: str, block: str) -> list[tuple[str, int, int]]:
+        """(relation key, start, end) of each relation's evidence words in one block, the cited
+        story's and every other story's that carries them."""
+        return self._evidence_by_block.get((article, block), [])
+
     def named(self, name: str, folder: str) -> Entity | None:
         """The entity of this type with this name or alias (bylines: authors, publishers)."""
         return self._by_name.get((folder, name))
@@ -147,6 +167,11 @@ class Corpus:
         for placed in sorted(self.notes, key=lambda n: (n.anchor.end, n.anchor.start)):
             if placed.note.body or placed.note.source:
                 self._notes_by_block[(placed.anchor.article, placed.anchor.block)].append(placed)
+        self._relation_by_key = {relation.key: relation for relation in self.relations}
+        self._evidence_by_block: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
+        for relation in self.relations:
+            for anchor in (relation.anchor, *relation.also):
+                self._evidence_by_block[(anchor.article, anchor.block)].append((relation.key, anchor.start, anchor.end))
         self._topics_by_block: dict[tuple[str, str], list[tuple[Topic, int, int]]] = defaultdict(list)
         for topic in self.topics:
             for use in topic.uses:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from atlas.link.corpus import Corpus
 from atlas.link.relations import Relation
+from atlas.link.support import support
 from atlas.link.vocabulary import DEPLOYMENT, REGULATORY, VENDOR_FIRST
 
 NO_COUNTRY = "no-country"
@@ -24,7 +25,8 @@ class Row:
     relations: tuple[Relation, ...]
     country: str | None  # a slug of a page in countries/
     first_reported: str | None  # the earliest date among the stories that say it, copies included
-    stories: int
+    stories: int  # the stories that say it (copies of one story once)
+    outlets: int  # the outlets that published them (each copy's publisher too)
 
 
 def _end(relation: Relation) -> str:
@@ -39,14 +41,14 @@ def country_of(slug: str | None, corpus: Corpus) -> str | None:
     return entity.slug if entity.type == "countries" and (entity.iso3166 or "").isalpha() else entity.country
 
 
-def _dates_and_stories(relations: tuple[Relation, ...], corpus: Corpus) -> tuple[str | None, int]:
+def _first_reported(relations: tuple[Relation, ...], corpus: Corpus) -> str | None:
     stories = {anchor.article for r in relations for anchor in (r.anchor, *r.also)}
     dates = [r.date for r in relations if r.date]
     for story in stories:
         for article in (corpus.article_by_slug[story], *corpus.copies.get(story, ())):
             if article.date:
                 dates.append(article.date)
-    return (min(dates) if dates else None), len(stories)
+    return min(dates) if dates else None
 
 
 def deployment_rows(corpus: Corpus) -> list[Row]:
@@ -78,8 +80,10 @@ def _rows(groups: dict[tuple[str | None, str], list[Relation]], corpus: Corpus, 
         # Actions belong where their target is; deployments where the user is.
         sides = (second, first) if against else (first, second)
         country = country_of(sides[0], corpus) or country_of(sides[1], corpus)
-        reported, stories = _dates_and_stories(ordered, corpus)
-        rows.append(Row(first, second, ordered, country, reported, stories))
+        counts = support(ordered, corpus)
+        rows.append(
+            Row(first, second, ordered, country, _first_reported(ordered, corpus), counts.stories, counts.outlets)
+        )
     return sorted(rows, key=lambda r: (_name(r.first, corpus), _name(r.second, corpus)))
 
 

@@ -84,6 +84,7 @@ def shared_key(linked: LinkedCorpus, settings: Settings) -> str:
     corpus, keys = linked.corpus, linked.keys
     cited = {r.anchor.article for r in corpus.relations} | {a.article for r in corpus.relations for a in r.also}
     cited |= {n.anchor.article for n in corpus.notes}
+    cited |= {c.slug for story in list(cited) for c in corpus.copies.get(story, ())}  # their outlets count
     by_slug = sorted(corpus.entities.items())
     return digest(settings.excerpts, settings.offline, settings.site_url, linked.names_key, by_slug, corpus.relations, corpus.notes, sorted(keys[a] for a in cited))  # fmt: skip
 

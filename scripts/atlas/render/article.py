@@ -8,6 +8,7 @@ from atlas.link.topics import Topic
 from atlas.model import Article, Block, Mention
 from atlas.read.dates import human_date
 from atlas.read.notes import PlacedNote
+from atlas.render.anchors import anchors_in
 from atlas.render.blocks import (
     annotated_text,
     annotation_item,
@@ -18,6 +19,7 @@ from atlas.render.blocks import (
 from atlas.render.escape import escape
 from atlas.render.excerpts import excerpt_windows
 from atlas.render.links import article_page, safe_url
+from atlas.render.reports import render_reports
 
 
 def byline(article: Article, corpus: Corpus, from_page: str) -> str:
@@ -71,6 +73,7 @@ def excerpted_text(
     markers: dict[int, str],
     topics: list[tuple[Topic, int, int]],
     notes: list[PlacedNote],
+    wraps: tuple[tuple[int, int, str], ...] = (),
 ) -> str:
     """Copyright-safe mode: a few words around each mention, note and topic, never the whole block."""
     spans = [(m.start, m.end) for m in mentions] + [(s, e) for _, s, e in topics]
@@ -88,7 +91,8 @@ def excerpted_text(
         ]
         inner_topics = [(t, s - start, e - start) for t, s, e in topics if start <= s and e <= end]
         inner_markers = {o - start: mark for o, mark in markers.items() if start <= o <= end}
-        pieces.append(annotated_text(part, shift, corpus, page, inner_markers, inner_topics))
+        inner_wraps = tuple((s - start, e - start, i) for s, e, i in wraps if start <= s and e <= end)
+        pieces.append(annotated_text(part, shift, corpus, page, inner_markers, inner_topics, inner_wraps))
     lead = "… " if windows[0][0] > 0 else ""
     tail = " …" if windows[-1][1] < len(block.text) else ""
     return lead + " … ".join(pieces) + tail
@@ -114,6 +118,7 @@ def render_article(article: Article, corpus: Corpus) -> str:
     for block in article.blocks:
         out.extend(_block(article, block, corpus, page))
     out.extend(_in_this_article(article, corpus, page))
+    out.extend(render_reports(article, corpus, page))
     if copies := corpus.copies.get(article.slug):
         out.append(also_published(copies))
     out.append(source_box(article))
@@ -130,10 +135,11 @@ def _block(article: Article, block: Block, corpus: Corpus, page: str) -> list[st
         markers[placed.anchor.end] = markers.get(placed.anchor.end, "") + f"({number})"
     mentions = corpus.by_block.get((article.slug, block.anchor), [])
     topics = corpus.topic_uses_in(article.slug, block.anchor)
+    wraps = anchors_in(corpus, article.slug, block.anchor).wraps
     if corpus.excerpts:
-        text = excerpted_text(block, mentions, corpus, page, markers, topics, notes)
+        text = excerpted_text(block, mentions, corpus, page, markers, topics, notes, wraps)
     else:
-        text = annotated_text(block, mentions, corpus, page, markers, topics)
+        text = annotated_text(block, mentions, corpus, page, markers, topics, wraps)
     annotate = " annotate" if notes else ""
     if block.kind == "caption":
         credit = f' <span class="atlas-credit">({escape(block.credit)})</span>' if block.credit else ""

@@ -14,10 +14,14 @@ from atlas.link.corpus import Corpus
 from atlas.link.quotations import Quotation
 from atlas.link.relations import Relation
 from atlas.link.sentences import sentence_around
+from atlas.link.support import support
+from atlas.link.timeline import Event
 from atlas.link.topics import Topic
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Block, Entity, Mention
+from atlas.read.dates import human_date
 from atlas.read.notes import PlacedNote
+from atlas.render.anchors import anchors_in
 from atlas.render.escape import escape, escape_fragment, escape_line_start, escape_title
 from atlas.render.excerpts import EXCERPT_WORDS, excerpt_windows
 from atlas.render.links import article_page, entity_page, relative
@@ -90,12 +94,15 @@ def annotated_text(
     from_page: str,
     markers: dict[int, str] | None = None,
     topics: list[tuple[Topic, int, int]] | None = None,
+    wraps: tuple[tuple[int, int, str], ...] = (),
 ) -> str:
     """The block's text with every mention linked to its entity (its summary as tooltip), each
-    former dead link linked to its topic page, and annotation markers inserted.
+    former dead link linked to its topic page, annotation markers inserted, and each of `wraps`
+    (start, end, id: sentences and evidence words, outer before inner) drawn as a span.
 
     `markers` maps a text offset to what to insert there; one that falls inside a link moves
-    to the link's end, so it never splits one. A mention wins over a topic it overlaps.
+    to the link's end, so it never splits one. A mention wins over a topic it overlaps. Wraps
+    never cut a link (render/anchors.py sees to it).
     """
     text = block.text
     links: list[tuple[int, int, str]] = []
@@ -107,26 +114,39 @@ def annotated_text(
         if not any(m.start < end and start < m.end for m in mentions):
             target = relative(from_page, f"topics/{topic.slug}.md")
             links.append((start, end, f"[{escape_fragment(text[start:end])}]({target}){{ .atlas-topic }}"))
-    links.sort()
-    pending = sorted(_outside_links(markers or {}, links).items())
+    return escape_line_start(_interleave(text, sorted(links), _outside_links(markers or {}, links), wraps))
+
+
+def _interleave(
+    text: str, links: list[tuple[int, int, str]], markers: dict[int, str], wraps: tuple[tuple[int, int, str], ...]
+) -> str:
+    """The text escaped, with links in place of their words and, at each offset, its marker,
+    then the spans that close there (inner first), then those that open (outer first)."""
+    link_at = {start: (end, markdown) for start, end, markdown in links}
+    opening: dict[int, list[tuple[int, str]]] = {}
+    for start, end, ident in wraps:
+        opening.setdefault(start, []).append((end, ident))
+    points = sorted({*link_at, *markers, *opening, *(end for _, end, _ in wraps), len(text)})
     out: list[str] = []
+    open_ends: list[int] = []
     position = 0
-
-    def text_until(end: int) -> None:
-        nonlocal position
-        while pending and pending[0][0] <= end:
-            offset, marker = pending.pop(0)
-            out.append(escape_fragment(text[position:offset]) + marker)
-            position = offset
-        out.append(escape_fragment(text[position:end]))
-        position = end
-
-    for start, end, markdown in links:
-        text_until(start)
-        out.append(markdown)
-        position = end
-    text_until(len(text))
-    return escape_line_start("".join(out))
+    for point in points:
+        if point < position:
+            continue  # inside a link already written
+        out.append(escape_fragment(text[position:point]))
+        position = point
+        out.append(markers.get(point, ""))
+        while open_ends and open_ends[-1] <= point:
+            open_ends.pop()
+            out.append("</span>")
+        for end, ident in opening.get(point, ()):
+            out.append(f'<span id="{ident}">')
+            open_ends.append(end)
+        if point in link_at:
+            position, markdown = link_at[point]
+            out.append(markdown)
+    out.append(escape_fragment(text[position:]) + "</span>" * len(open_ends))
+    return "".join(out)
 
 
 def _outside_links(markers: dict[int, str], links: list[tuple[int, int, str]]) -> dict[int, str]:
@@ -144,9 +164,11 @@ def paragraph_label(anchor: str) -> str:
     return ("caption " if anchor.startswith("c") else "¶") + anchor[1:]
 
 
-def paragraph_link(corpus: Corpus, from_page: str, article: str, anchor: str) -> str:
+def paragraph_link(corpus: Corpus, from_page: str, article: str, anchor: str, offset: int) -> str:
+    """'¶12', linked to the sentence of the paragraph that holds the offset."""
     title = corpus.article_by_slug[article].title
-    return f'[{paragraph_label(anchor)}]({relative(from_page, article_page(article), anchor)} "{escape_title(title)}")'
+    target = relative(from_page, article_page(article), anchors_in(corpus, article, anchor).sentence(offset))
+    return f'[{paragraph_label(anchor)}]({target} "{escape_title(title)}")'
 
 
 def marked_sentence(text: str, spans: list[tuple[int, int]], excerpt: bool = False) -> str:
@@ -183,7 +205,8 @@ def evidence_link(relation: Relation, corpus: Corpus, from_page: str) -> str:
     words = block.text[relation.anchor.start : relation.anchor.end]
     quoted = escape_fragment(clip(words) if corpus.excerpts else words)
     label = paragraph_label(block.anchor)
-    target = relative(from_page, article_page(article.slug), block.anchor)
+    fragment = anchors_in(corpus, article.slug, block.anchor).words(relation.key, relation.anchor.start)
+    target = relative(from_page, article_page(article.slug), fragment)
     return f'“{quoted}” [{label}]({target} "{escape_title(article.title)}")'
 
 
@@ -221,12 +244,19 @@ def evidence_path(relation: Relation) -> str:
 
 
 def more_stories(relation: Relation, from_page: str, corpus: Corpus) -> str:
-    """' and N more' stories carrying the same evidence, linked to their complete list."""
+    """' and N more' stories carrying the same evidence, linked to their complete list; then how
+    many stories and outlets carry it ('3 stories, 5 outlets', 'single source')."""
+    counts = f" · *{support([relation], corpus).label()}*{{ .atlas-support }}"
     if not relation.also:
-        return ""
+        return counts
     count = len(relation.also)
     target = relative(from_page, evidence_path(relation))
-    return f" and [{count} more {'story' if count == 1 else 'stories'}]({target})"
+    return f" and [{count} more {'story' if count == 1 else 'stories'}]({target}){counts}"
+
+
+def event_date(event: Event) -> str:
+    text = human_date(event.date)
+    return f"after {text}" if event.after else text
 
 
 def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) -> str:
@@ -241,4 +271,4 @@ def quote_line(quote: Quotation, corpus: Corpus, page: str, with_speaker: bool) 
         if corpus.excerpts and len(words) > 2 * EXCERPT_WORDS
         else " ".join(words)
     )
-    return f"- “{escape_fragment(text)}”{speaker}{how} {paragraph_link(corpus, page, quote.article, quote.block)}"
+    return f"- “{escape_fragment(text)}”{speaker}{how} {paragraph_link(corpus, page, quote.article, quote.block, quote.start)}"

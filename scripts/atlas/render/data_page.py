@@ -17,15 +17,18 @@ FIELDS = {
     "relations.json": "One record per relation: `source` (slug), `type` and `label` (from the fixed vocabulary), "
     "`target` (slug) or `topic` (text), `claimed` (the source's own claim), `evidence` (`exact`, `prefix`, `suffix`: "
     "the words of the article), `article` (slug) and `paragraph` (anchor), `also` (the other stories with the same "
-    "words), and `date`, `amount`, `currency` when given.",
+    "words), `date`, `amount`, `currency` when given, and `stories` and `outlets`: how many stories carry the words "
+    "(copies of one story count once) and how many outlets published them (every copy's publisher counts; an article "
+    "with no publisher is an outlet of its own).",
     "mentions.json": "One record per mention: `article` (slug), `paragraph` (anchor such as `p12` or `c2`), `entity` "
     "(slug), `surface` (the words in the text), `start` and `end` (character offsets in the paragraph's text).",
     "mentions.csv": "The same as `mentions.json`, one row per mention.",
     "who-uses-what.csv": "The rows of the Who uses what page, one per line, with stable column names: `section` "
     "(`deployment` or `action`), `user_or_actor` and `vendor_technology_or_target` (slugs, or `topic: …`) with their "
     "`…_name`s, `relations` (types, `; `-separated), `country` (slug), `first_reported` (ISO date), `stories` (how "
-    "many stories say it), `evidence` (the quotes, ` | `-separated), and the first evidence's `article` and "
-    "`paragraph`.",
+    "many stories say it), `evidence` (the quotes, ` | `-separated), the first evidence's `article` and "
+    "`paragraph`, and `outlets` (how many outlets published those stories, copies included). New columns are only "
+    "ever added at the end.",
     "notes.jsonld": "The editor's notes as a W3C Web Annotation collection (JSON-LD): each annotation's body holds the "
     "note (Markdown) and its source, or the entity it identifies; its target is the article with a "
     "`TextQuoteSelector` (`exact`, `prefix`, `suffix`) and a `FragmentSelector` (the paragraph anchor).",

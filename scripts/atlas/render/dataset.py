@@ -21,7 +21,7 @@ FOLDER = "who-uses-what"
 SPLIT_AT = 500
 CSV_HEADER = [
     "section", "user_or_actor", "user_or_actor_name", "vendor_technology_or_target", "vendor_technology_or_target_name",
-    "relations", "country", "first_reported", "stories", "evidence", "article", "paragraph",
+    "relations", "country", "first_reported", "stories", "evidence", "article", "paragraph", "outlets",
 ]  # fmt: skip
 
 
@@ -47,7 +47,7 @@ def _cells(row: Row, corpus: Corpus, page: str) -> str:
     country = entity_link(corpus.entities[row.country], page) if row.country in corpus.entities else "—"
     reported = human_date(row.first_reported) if row.first_reported else "—"
     evidence = "; ".join(evidence_link(r, corpus, page) for r in row.relations).replace("|", "\\|")
-    return f"| {_party(row.first, corpus, page)} | {_party(row.second, corpus, page)} | {escape(labels)} | {country} | {reported} | {evidence} | {row.stories} |"  # fmt: skip
+    return f"| {_party(row.first, corpus, page)} | {_party(row.second, corpus, page)} | {escape(labels)} | {country} | {reported} | {evidence} | {row.stories} | {row.outlets} |"  # fmt: skip
 
 
 SECTIONS = (
@@ -63,8 +63,8 @@ def _tables(deployments: list[Row], actions: list[Row], corpus: Corpus, page: st
         if not rows:
             out.append("None yet.\n")
             continue
-        out.append(f"{columns} Country | First reported | Evidence | Stories |")
-        out.append("| --- | --- | --- | --- | --- | --- | ---: |")
+        out.append(f"{columns} Country | First reported | Evidence | Stories | Outlets |")
+        out.append("| --- | --- | --- | --- | --- | --- | ---: | ---: |")
         out.extend(_cells(row, corpus, page) for row in rows)
         out.append("")
     return out
@@ -123,7 +123,7 @@ def who_uses_what_csv(corpus: Corpus, clip) -> list[list[object]]:  # type: igno
             out.append([
                 section, row.first or "", name(row.first), row.second, name(row.second),
                 "; ".join(dict.fromkeys(r.type for r in row.relations)), row.country or "", row.first_reported or "",
-                row.stories, " | ".join(clip(r.quote.exact) for r in row.relations), first.anchor.article, first.anchor.block,
+                row.stories, " | ".join(clip(r.quote.exact) for r in row.relations), first.anchor.article, first.anchor.block, row.outlets,
             ])  # fmt: skip
     return out
 

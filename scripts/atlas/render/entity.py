@@ -12,6 +12,7 @@ from atlas.link.sentences import sentence_around
 from atlas.model import Article, Entity
 from atlas.read.dates import human_date
 from atlas.read.regions import splice_region
+from atlas.render.anchors import anchors_in
 from atlas.render.blocks import (
     entity_link,
     front_matter,
@@ -81,7 +82,9 @@ def quote_article(entity: Entity, article: Article, page: str, corpus: Corpus) -
         grouped.setdefault((mention.block, sentence), []).append((mention.start, mention.end))
     for (anchor, _), spans in grouped.items():
         text = corpus.block(article.slug, anchor).text
-        target = relative(page, article_page(article.slug), anchor)
+        target = relative(
+            page, article_page(article.slug), anchors_in(corpus, article.slug, anchor).sentence(spans[0][0])
+        )
         out.append(f"- {quoted(marked_sentence(text, spans, corpus.excerpts))} [{paragraph_label(anchor)}]({target})")
     out.append("")
     return out
@@ -148,7 +151,8 @@ def notes_section(entity: Entity, corpus: Corpus) -> str:
         article = corpus.article_by_slug[placed.anchor.article]
         anchor = placed.anchor.block
         label = paragraph_label(anchor)
-        target = relative(page, article_page(article.slug), anchor)
+        fragment = anchors_in(corpus, article.slug, anchor).sentence(placed.anchor.start)
+        target = relative(page, article_page(article.slug), fragment)
         quote = escape(placed.note.quote.exact)
         body = note_markdown(placed).replace("\n", "\n    ")
         out.append(f"- On “{quote}” ([{label}]({target})): {body}")

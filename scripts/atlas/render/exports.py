@@ -8,6 +8,7 @@ import io
 import json
 
 from atlas.link.corpus import Corpus
+from atlas.link.support import support
 from atlas.link.vocabulary import RELATION_TYPES
 from atlas.render.blocks import clip
 from atlas.render.dataset import CSV_HEADER, who_uses_what_csv
@@ -53,6 +54,7 @@ def entity_records(corpus: Corpus) -> list[dict[str, object]]:
 def relation_records(corpus: Corpus) -> list[dict[str, object]]:
     records = []
     for relation in corpus.relations:
+        counts = support([relation], corpus)
         records.append(
             {
                 "source": relation.source, "type": relation.type, "label": RELATION_TYPES[relation.type].label,
@@ -64,6 +66,7 @@ def relation_records(corpus: Corpus) -> list[dict[str, object]]:
                 "article": relation.anchor.article, "paragraph": relation.anchor.block,
                 "also": [{"article": a.article, "paragraph": a.block} for a in relation.also],
                 "date": relation.date, "amount": relation.amount, "currency": relation.currency,
+                "stories": counts.stories, "outlets": counts.outlets,
             }
         )  # fmt: skip
     return sorted(records, key=lambda r: (str(r["source"]), str(r["type"]), str(r["target"] or r["topic"])))

@@ -9,6 +9,7 @@ from atlas.link.vocabulary import RELATION_TYPES
 from atlas.model import Article, Entity
 from atlas.read.dates import human_date
 from atlas.read.selectors import Anchor
+from atlas.render.anchors import anchors_in
 from atlas.render.blocks import (
     RELATIONS_LIMIT,
     entity_link,
@@ -247,7 +248,7 @@ def render_evidence_pages(corpus: Corpus) -> dict[str, str]:
                 f"{len(anchors)} stories carry the words “{escape(relation.quote.exact)}”, earliest first; "
                 f"the relation cites the earliest ([all relations]({relative(page, relations_page_of(relation, corpus))})).\n"]  # fmt: skip
         if len(anchors) <= EVIDENCE_LIMIT:
-            pages[page] = "\n".join([*head, *_citing_lines(anchors, corpus, page), ""])
+            pages[page] = "\n".join([*head, *_citing_lines(relation, anchors, corpus, page), ""])
             continue
         groups = periods([(corpus.article_by_slug[a.article].date or UNDATED, a) for a in anchors], EVIDENCE_LIMIT)
         folder = page.removesuffix(".md")
@@ -257,7 +258,7 @@ def render_evidence_pages(corpus: Corpus) -> dict[str, str]:
         for key, items in groups.items():
             sub = f"{folder}/{key}.md"
             sub_head = page_head(f"Evidence: {title} ({month_title(key)})", "material-graph-outline", "relations in docs/*/*.md")  # fmt: skip
-            pages[sub] = "\n".join([*sub_head, f"[All periods]({relative(sub, page)})\n", *_citing_lines(items, corpus, sub), ""])  # fmt: skip
+            pages[sub] = "\n".join([*sub_head, f"[All periods]({relative(sub, page)})\n", *_citing_lines(relation, items, corpus, sub), ""])  # fmt: skip
     return pages
 
 
@@ -266,12 +267,14 @@ def _story_order(anchor: Anchor, corpus: Corpus) -> tuple[str, str]:
     return (article.date or "~", article.slug)
 
 
-def _citing_lines(anchors: list[Anchor], corpus: Corpus, page: str) -> list[str]:
+def _citing_lines(relation: Relation, anchors: list[Anchor], corpus: Corpus, page: str) -> list[str]:
+    """Each story carrying the relation's words, linked to those words in it."""
     lines = []
     for anchor in anchors:
         article = corpus.article_by_slug[anchor.article]
         date = f" ({human_date(article.date)})" if article.date else ""
-        link = relative(page, article_page(article.slug), anchor.block)
+        fragment = anchors_in(corpus, anchor.article, anchor.block).words(relation.key, anchor.start)
+        link = relative(page, article_page(article.slug), fragment)
         lines.append(f"- [{escape(article.title)}]({link}){date}, {paragraph_label(anchor.block)}")
     return lines
 

@@ -10,8 +10,7 @@ from atlas.link.corpus import Corpus
 from atlas.link.sentences import sentence_around
 from atlas.link.timeline import Event
 from atlas.link.topics import Topic, TopicUse, slugify
-from atlas.read.dates import human_date
-from atlas.render.blocks import entity_link, marked_sentence, page_head, paragraph_link, quote_line
+from atlas.render.blocks import entity_link, event_date, marked_sentence, page_head, paragraph_link, quote_line
 from atlas.render.escape import escape
 from atlas.render.links import relative
 from atlas.render.lists import (
@@ -33,7 +32,7 @@ TOPIC_USES_SHOWN = 50  # a topic page quotes at most this many passages
 def _use_line(use: TopicUse, corpus: Corpus, page: str) -> str:
     block = corpus.block(use.article, use.block)
     marked = marked_sentence(block.text, [(use.start, use.end)], corpus.excerpts)
-    return f"- “{marked}” {paragraph_link(corpus, page, use.article, use.block)}"
+    return f"- “{marked}” {paragraph_link(corpus, page, use.article, use.block, use.start)}"
 
 
 def _distinct_uses(topic: Topic, corpus: Corpus) -> list[TopicUse]:
@@ -221,11 +220,6 @@ def render_quote_pages(corpus: Corpus) -> dict[str, str]:
 # --- Timeline -------------------------------------------------------------------------------
 
 
-def _event_date(event: Event) -> str:
-    text = human_date(event.date)
-    return f"after {text}" if event.after else text
-
-
 TIMELINE_LIMIT = 200  # events on one page; beyond, one page per year
 TIMELINE_INTRO = (
     'Dated events the articles report, relative dates ("last year", "in February") resolved against '
@@ -236,7 +230,7 @@ TIMELINE_INTRO = (
 
 def _event_line(event: Event, corpus: Corpus, page: str) -> str:
     block = corpus.block(event.article, event.block)
-    link = paragraph_link(corpus, page, event.article, event.block)
+    link = paragraph_link(corpus, page, event.article, event.block, event.start)
     names = sorted(
         {m.entity for m in corpus.by_block.get((event.article, event.block), []) if event.start <= m.start < event.end}
     )
@@ -246,10 +240,10 @@ def _event_line(event: Event, corpus: Corpus, page: str) -> str:
         note = event.note.note
         body = escape(note.body.split("\n\n")[0]) if note.body else escape(note.quote.exact)
         source = f" (source: {escape(note.source)})" if note.source else ""
-        return f"- **{_event_date(event)}** :material-pencil: *Editor's note:* {body}{source} — on {link}{who}"
+        return f"- **{event_date(event)}** :material-pencil: *Editor's note:* {body}{source} — on {link}{who}"
     phrase = event.start + block.text[event.start : event.end].find(event.phrase)
     sentence = marked_sentence(block.text, [(phrase, phrase + len(event.phrase))], corpus.excerpts)
-    return f"- **{_event_date(event)}** — “{sentence}” {link}{who}"
+    return f"- **{event_date(event)}** — “{sentence}” {link}{who}"
 
 
 def _timeline_items(corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
