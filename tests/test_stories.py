@@ -7,6 +7,7 @@ import io
 import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import ROOT, SEED, SEED_SLUG, run_build, snapshot
@@ -272,10 +273,53 @@ def test_an_added_article_is_compared_only_with_its_own_candidates():
     cache = CopyCache()
     first = copy_pairs(articles, keys=keys, cache=cache)
     assert len(first) == 12  # the copies, and no story that merely shares paragraphs
-    assert cache.compared > 1000  # every story shares paragraphs with hundreds of others
-    new = [added]  # one more story from the same pool
-    keys[added.slug] = "key-new"
-    cache.compared = 0
-    again = copy_pairs([*articles, *new], keys=keys, cache=cache)
-    assert 0 < cache.compared <= len(cache.candidates["key-new"]) <= len(articles) // 10  # not every pair again
-    assert again == copy_pairs([*articles, *new])  # the same pairs as a search from scratch
+    for new in ([added], [added, replace(articles[7], slug="s9999", path="articles/s9999.txt")]):
+        keys |= {a.slug: f"key-{a.slug}" for a in new}  # one more story from the pool; then a copy too
+        cache.compared = 0
+        again = copy_pairs([*articles, *new], keys=keys, cache=cache)
+        assert cache.compared <= len(cache.candidates[keys[new[-1].slug]]) <= 5  # not every pair again
+        assert again == copy_pairs([*articles, *new])  # the same pairs as a search from scratch
+    assert ("s0007", "s9999") in again
+
+
+def _loose(monkeypatch) -> None:
+    """The copy search as it was: any pair sharing 40% of the smaller sample compared exactly."""
+    from atlas.link import stories
+
+    monkeypatch.setattr(stories, "shared_needed", lambda n: stories.SAMPLE_SHARED * n)
+
+
+def test_the_stricter_comparison_rule_finds_the_same_copies(monkeypatch):
+    from atlas.link.stories import CopyCache, copy_pairs
+
+    articles = _shared_coverage(800, rng_seed=5)
+    strict = CopyCache()
+    found = copy_pairs(articles, cache=strict)
+    _loose(monkeypatch)
+    loose = CopyCache()
+    assert copy_pairs(articles, cache=loose) == found and len(found) == 16
+    assert strict.compared * 20 < loose.compared  # stories sharing a few paragraphs are not compared
+
+
+def test_copies_at_the_ninety_percent_limit_are_never_missed(monkeypatch):
+    """Copies of every length whose shorter text keeps just over 90% of its word 5-grams (one word
+    in sixty replaced): each is still compared and grouped, as the loose rule groups it."""
+    from atlas.link.stories import copy_pairs, is_copy, sample, shingles
+    from atlas.read.article import parse_article
+
+    rng = random.Random(13)
+    words = [f"w{i}" for i in range(5000)]
+    articles, expected = [], []
+    for number in range(300):
+        text = [rng.choice(words) for _ in range(rng.choice([60, 120, 300, 800, 2000]))]
+        copy = [rng.choice(words) if i % 60 == 30 else word for i, word in enumerate(text)]
+        for slug, body in ((f"a{number:03d}", text), (f"b{number:03d}", copy)):
+            articles.append(parse_article(f"# Story {slug}\n\n1 May 2024, by Staff\n\n{' '.join(body)}.\n", f"articles/{slug}.txt", slug))  # fmt: skip
+        assert is_copy(shingles(articles[-2]), shingles(articles[-1]))
+        if sample(articles[-2]) and sample(articles[-1]):  # shorter texts are never called copies
+            expected.append((f"a{number:03d}", f"b{number:03d}"))
+    assert len(expected) > 250
+    found = copy_pairs(articles)
+    assert found == expected
+    _loose(monkeypatch)
+    assert copy_pairs(articles) == found

@@ -14,10 +14,20 @@ with its article. A text too short to sample (under MIN_SAMPLE sampled shingles,
 words) is never called a copy: that little text may be one shared quote.
 (datasketch's MinHash LSH estimates Jaccard similarity, not containment, and brings numpy
 and scipy: the exact check below needs neither.)
+
+How much of a sample two articles must share to be compared: since a shingle is sampled by its
+hash alone, the shared part of a copy's sample behaves like a binomial draw of its containment.
+A copy at the 90% limit shares fewer than `shared_needed(n)` of n sampled shingles with
+probability under MISS (one in a million), and at least SAMPLE_SHARED of them, whichever is
+more: samples of a few shingles keep the old loose rule; long ones need more, so stories
+that share a few of their paragraphs with hundreds of others (real coverage) are not compared
+exactly with each of them.
 """
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -31,6 +41,7 @@ CONTAINMENT = 0.9
 SAMPLE_EVERY = 8
 MIN_SAMPLE = 5
 SAMPLE_SHARED = 0.4
+MISS = 1e-6
 _WORD = re.compile(r"\w+")
 _WORD_IDS: dict[str, int] = {}  # word → CRC-32, shared by every article of a run
 
@@ -121,18 +132,32 @@ def _candidates(sampled: dict[str, tuple[int, ...]], cache: CopyCache) -> dict[s
         return found
     postings: dict[int, list[str]] = defaultdict(list)
     seen = sorted(current - new)
+    # shared_needed grows with n: what the smaller sample needs is the lesser of the two needs.
+    need = {key: shared_needed(len(hashes)) for key, hashes in sampled.items()}
     for key in [*seen, *sorted(new)]:
         hashes = sampled[key]
         if key in new:  # against every article indexed so far: earlier new ones and all the others
             counts = Counter(chain.from_iterable(postings[h] for h in hashes if h in postings))
-            size = len(hashes)
-            near = frozenset(o for o, c in counts.items() if c >= SAMPLE_SHARED * min(size, len(sampled[o])))
+            mine = need[key]
+            near = frozenset([o for o, c in counts.items() if c >= mine or c >= need[o]])
             found[key] = found.get(key, frozenset()) | near
             for other in near:
                 found[other] = found.get(other, frozenset()) | {key}
         for h in hashes:
             postings[h].append(key)
     return found
+
+
+@functools.cache
+def shared_needed(n: int) -> float:
+    """The sampled shingles an article with a sample of n must share with another to be compared."""
+    below, k = 0.0, 0
+    while k < n:
+        term = math.exp(math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1) + k * math.log(CONTAINMENT) + (n - k) * math.log1p(-CONTAINMENT))  # fmt: skip
+        if below + term > MISS:
+            break
+        below, k = below + term, k + 1
+    return max(SAMPLE_SHARED * n, k)  # P(shared < k) <= MISS for a copy at the limit
 
 
 def is_copy(a: frozenset[int], b: frozenset[int]) -> bool:
