@@ -35,6 +35,9 @@ class Corpus:
     by_entity_article: dict[tuple[str, str], list[Mention]] = field(init=False)
     article_by_slug: dict[str, Article] = field(init=False)
     _mentioning: dict[str, list[Article]] = field(init=False, default_factory=dict)
+    derived: dict[object, object] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )  # per-build memo of later stages
 
     def __post_init__(self) -> None:
         self.articles = sorted(self.articles, key=lambda a: a.slug)

@@ -110,7 +110,15 @@ def _nests(start: int, end: int, sentences: list[Range], links: list[Range], acc
 
 
 def anchors_in(corpus: Corpus, article: str, block: str) -> BlockAnchors:
-    """A block's anchors as its article page draws them (the same for every page that cites it)."""
+    """A block's anchors as its article page draws them (the same for every page that cites it);
+    worked out once a build, as a block is cited from many pages."""
+    key = ("anchors", article, block)
+    if key not in corpus.derived:
+        corpus.derived[key] = _anchors_in(corpus, article, block)
+    return corpus.derived[key]  # type: ignore[return-value]
+
+
+def _anchors_in(corpus: Corpus, article: str, block: str) -> BlockAnchors:
     text = corpus.block(article, block).text
     mentions = [(m.start, m.end) for m in corpus.by_block.get((article, block), [])]
     topics = [(start, end) for _, start, end in corpus.topic_uses_in(article, block)]
