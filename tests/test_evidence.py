@@ -168,3 +168,13 @@ def test_in_excerpt_mode_only_what_is_shown_is_anchored(shown: list[tuple[int, i
         assert anchors.sentence(20) == "p2-s1"  # the sentence is partly shown: its anchor wraps that part
     assert anchors.sentence(TEXT.index("final")) == "p2"  # not shown: the paragraph
     assert anchors.words("r-a", evidence[0][1]) == "p2"
+
+
+# The seed article's page before sentence and evidence anchors (commit 056942a, same MkDocs and
+# Material): the anchors and "What this article reports" may add at most 30% to it.
+SEED_PAGE_BEFORE_ANCHORS = 54_109
+
+
+def test_the_seed_page_grows_by_at_most_thirty_percent_with_its_anchors(built_site: Path):
+    size = (built_site / "articles" / SEED_SLUG / "index.html").stat().st_size
+    assert size <= 1.3 * SEED_PAGE_BEFORE_ANCHORS, f"{size} bytes: {size / SEED_PAGE_BEFORE_ANCHORS - 1:.0%} more"
