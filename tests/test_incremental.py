@@ -129,3 +129,24 @@ def test_a_build_from_the_cache_after_a_merge_writes_what_a_build_from_scratch_w
     shutil.rmtree(root / ".cache")
     check = build(root, "4", "--check")
     assert check.returncode == 0, check.stdout[-2000:]
+
+
+def test_cached_quotations_follow_a_changed_binding_and_a_changed_type(tmp_path: Path):
+    """Who said a quotation depends on the notes that bind its pronoun and on the speaker's type
+    (only people, outlets, groups and agencies are found from context): a build from the cache
+    after either edit writes what a build from scratch writes."""
+    root = copy_project(tmp_path / "project")
+    assert build(root, "1").returncode == 0
+    quote, context_quote = "“Tools for conducting facial recognition", "“could end your ability"
+    notes = next(root.glob("articles/*.notes.md"))
+    notes.write_text(notes.read_text().replace('"he" { entity=nicolas-kayser-bril', '"he" { entity=peter-thiel'))
+    nyt = root / "docs/media/new-york-times.md"
+    nyt.rename(root / "docs/organisations/new-york-times.md")  # an outlet re-typed: no longer a speaker
+    again = build(root, "2")
+    assert again.returncode == 0, again.stderr
+    assert quote in (root / "docs/people/peter-thiel.md").read_text()
+    assert quote not in (root / "docs/people/nicolas-kayser-bril.md").read_text()
+    assert context_quote not in (root / "docs/organisations/new-york-times.md").read_text()
+    (root / MEMO).unlink()
+    scratch = build(root, "3", "--check")
+    assert scratch.returncode == 0, scratch.stdout + scratch.stderr

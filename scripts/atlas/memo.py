@@ -1,8 +1,8 @@
 """Per-article results kept between builds, keyed by each article's content. Pure data.
 
-Parsing an article, sampling it for the copy search and finding its mentions depend on its
-file alone (and, for mentions, on the catalog's names): at thousands of articles they are
-most of a build. `publish/rebuild.py` loads and saves the memo; the pipeline reads and fills
+Parsing an article, sampling it for the copy search, finding its mentions and what it
+reports (quotations, dated events) depend on its file alone (and on the catalog's names and
+types, and the notes that bind its words): at thousands of articles they are most of a build. `publish/rebuild.py` loads and saves the memo; the pipeline reads and fills
 it. A memo never changes what a build writes, only how soon (tested: equal output with and
 without one).
 """
@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from atlas.link.acronyms import Definition
 from atlas.link.annotate import Unlinked
+from atlas.link.corpus import Report
 from atlas.link.stories import CopyCache
 from atlas.model import Article, Mention
 
@@ -38,6 +39,7 @@ def digest(*parts: object) -> str:
 class ArticleMemo:
     parsed: dict[str, tuple[Article, tuple[int, ...]]] = field(default_factory=dict)  # key → (article, copy sample)
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
+    reported: dict[str, Report] = field(default_factory=dict)  # key + names, types, bindings → what it reports
     groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
     copies: CopyCache = field(default_factory=CopyCache)  # the copy search's candidates and decisions
     used: set[str] = field(default_factory=set)  # keys this build asked for
@@ -50,6 +52,9 @@ class ArticleMemo:
 
     def link(self, key: str, compute: Callable[[], Linked]) -> Linked:
         return self._get(self.linked, key, compute)
+
+    def report(self, key: str, compute: Callable[[], Report]) -> Report:
+        return self._get(self.reported, key, compute)
 
     def _get(self, table: dict[str, T], key: str, compute: Callable[[], T]) -> T:
         self.used.add(key)
@@ -64,11 +69,16 @@ class ArticleMemo:
         return ArticleMemo(
             {k: v for k, v in self.parsed.items() if k in self.used},
             {k: v for k, v in self.linked.items() if k in self.used},
+            {k: v for k, v in self.reported.items() if k in self.used},
             groups,
             copies,
         )
 
     def stale(self, groups: dict[str, Group]) -> bool:
         """Worth saving again: it gained entries, holds some no longer used, or pages changed."""
-        changed = bool(self.added) or len(self.parsed) + len(self.linked) > len(self.used) or groups != self.groups
+        changed = (
+            bool(self.added)
+            or len(self.parsed) + len(self.linked) + len(self.reported) > len(self.used)
+            or groups != self.groups
+        )
         return changed or bool(self.copies.compared)

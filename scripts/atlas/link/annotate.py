@@ -150,17 +150,17 @@ def apply_bindings(
 ) -> tuple[list[Mention], list[Unlinked]]:
     """Editors' bindings win over matching: each replaces whatever matched where it stands.
 
-    A binding is a mention from a note, and whether it links (False: `entity=none`).
+    A binding is a mention from a note, and whether it links (False: `entity=none`). Bindings
+    apply in order, so a later one also replaces an earlier one it overlaps.
     """
-    for bound, links in bindings:
+    by_place: dict[tuple[str, str], list[tuple[int, Mention]]] = {}
+    for order, (bound, _) in enumerate(bindings):
+        by_place.setdefault((bound.article, bound.block), []).append((order, bound))
 
-        def clear(m: Mention | Unlinked, bound: Mention = bound) -> bool:
-            return (m.article, m.block) == (bound.article, bound.block) and _overlaps(
-                m.start, m.end, bound.start, bound.end
-            )
+    def cleared(m: Mention | Unlinked, after: int = -1) -> bool:
+        """Replaced by a binding (one that comes after `after`, for a binding itself)."""
+        place = by_place.get((m.article, m.block), ())
+        return any(order > after and _overlaps(m.start, m.end, b.start, b.end) for order, b in place)
 
-        mentions = [m for m in mentions if not clear(m)]
-        unlinked = [u for u in unlinked if not clear(u)]
-        if links:
-            mentions.append(bound)
-    return mentions, unlinked
+    kept = [b for order, (b, links) in enumerate(bindings) if links and not cleared(b, order)]
+    return [m for m in mentions if not cleared(m)] + kept, [u for u in unlinked if not cleared(u)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from atlas.link.quotations import Quotation, find_quotations
@@ -12,6 +13,14 @@ from atlas.link.timeline import Event, article_events, editor_events
 from atlas.link.topics import Topic, collect_topics
 from atlas.model import Article, Block, Entity, Mention
 from atlas.read.notes import PlacedNote
+
+Report = tuple[Sequence[Quotation], Sequence[Event]]  # an article's quotations and the dated events it reports
+
+
+def report_of(article: Article, mentions: list[Mention], entities: Mapping[str, Entity]) -> Report:
+    """What one article reports, from its text, its mentions (after editors' bindings) and the
+    types of the entities they name: nothing else, so it can be cached per article."""
+    return tuple(find_quotations(article, mentions, entities)), tuple(article_events(article))
 
 
 @dataclass
@@ -26,6 +35,7 @@ class Corpus:
     directory_urls: bool = True  # False for the offline build: raw links then point at x/y.html
     site_url: str | None = None  # the public address, for citations (publishing builds only)
     copies: dict[str, tuple[Article, ...]] = field(default_factory=dict)  # story page slug → its other copies
+    reports: Mapping[str, Report] | None = None  # each article's report_of(), when worked out beforehand (cached)
     topics: list[Topic] = field(init=False)
     quotations: list[Quotation] = field(init=False)
     events: list[Event] = field(init=False)
@@ -54,13 +64,17 @@ class Corpus:
             self.by_entity_article[(mention.entity, mention.article)].append(mention)
         self.topics = collect_topics(self.articles)
         self._index()
+        reports = self.reports if self.reports is not None else self._report_each()
+        self.quotations = [q for a in self.articles for q in reports[a.slug][0]]
+        events = [e for a in self.articles for e in reports[a.slug][1]] + editor_events(self.notes)
+        self.events = sorted(events, key=lambda e: (e.sort_key, e.article, position[(e.article, e.block)], e.start))
+        self._reported: dict[str, tuple[list[Quotation], list[Event]]] | None = None
+
+    def _report_each(self) -> dict[str, Report]:
         per_article: dict[str, list[Mention]] = defaultdict(list)
         for mention in self.mentions:
             per_article[mention.article].append(mention)
-        self.quotations = [q for a in self.articles for q in find_quotations(a, per_article[a.slug], self.entities)]
-        events = [e for a in self.articles for e in article_events(a)] + editor_events(self.notes)
-        self.events = sorted(events, key=lambda e: (e.sort_key, e.article, position[(e.article, e.block)], e.start))
-        self._reported: dict[str, tuple[list[Quotation], list[Event]]] | None = None
+        return {a.slug: report_of(a, per_article[a.slug], self.entities) for a in self.articles}
 
     def mention_count(self, slug: str) -> int:
         return len(self.by_entity.get(slug, ()))

@@ -9,6 +9,7 @@ person, outlet or group named in the same sentence ("in context"). Otherwise una
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from atlas.link.sentences import sentence_around
@@ -36,7 +37,7 @@ class Quotation:
     how: str  # "named", "pronoun", "context" or "" (unattributed)
 
 
-def find_quotations(article: Article, mentions: list[Mention], entities: dict[str, Entity]) -> list[Quotation]:
+def find_quotations(article: Article, mentions: list[Mention], entities: Mapping[str, Entity]) -> list[Quotation]:
     found: list[Quotation] = []
     previous: str | None = None
     for block in article.text_blocks:
@@ -54,7 +55,7 @@ def find_quotations(article: Article, mentions: list[Mention], entities: dict[st
 
 
 def _attribute(
-    text: str, start: int, end: int, mentions: list[Mention], entities: dict[str, Entity], previous: str | None
+    text: str, start: int, end: int, mentions: list[Mention], entities: Mapping[str, Entity], previous: str | None
 ) -> tuple[str | None, str]:
     after = text[end:]
     if verb := _VERB_FIRST.match(after):

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 from atlas.errors import InputError, raise_all
 from atlas.link.acronyms import Definition, apply_definitions, definitions
 from atlas.link.annotate import Matcher, Phrase, Unlinked, annotate, apply_bindings
-from atlas.link.corpus import Corpus
+from atlas.link.corpus import Corpus, Report, report_of
 from atlas.link.relations import Relation, parse_relations, resolve_relations
 from atlas.link.stories import Story, group_stories
 from atlas.memo import ArticleMemo, Linked, digest
@@ -67,14 +67,16 @@ def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settin
         mentions.extend(found)
         unlinked.extend(ambiguous)
         undefined.extend((article.slug, d) for d in missing)
-    mentions, unlinked = apply_bindings(mentions, unlinked, _bindings(claims.notes, articles))
+    bindings = _bindings(claims.notes, articles)
+    mentions, unlinked = apply_bindings(mentions, unlinked, bindings)
     # A generated country page exists while an article names it or an entity refers to it.
     wanted = {m.entity for m in mentions} | {e.country for e in read.entities} | {e.parent for e in read.entities}
     wanted |= {r.target for r in claims.relations}
     entities = [*read.entities, *(c for c in countries.generated if c.slug in wanted)]
+    by_slug = {e.slug: e for e in entities}
     corpus = Corpus(
         articles,
-        {e.slug: e for e in entities},
+        by_slug,
         mentions,
         claims.notes,
         claims.relations,
@@ -83,6 +85,9 @@ def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settin
         directory_urls=not settings.offline,
         site_url=settings.site_url,
         copies={story.page.slug: story.copies for story in claims.stories if story.copies},
+        reports=_reports(
+            articles, mentions, by_slug, bindings, {a.slug: read.keys[a.slug] + names_key for a in articles}, memo
+        ),
     )
     return LinkedCorpus(corpus, claims.stories, entities, read.keys, names_key, unlinked, undefined, claims.warnings, len(read.articles))  # fmt: skip
 
@@ -166,6 +171,31 @@ def _place(note: Note, article: Article, entities: dict[str, Entity], path: str,
 def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:
     found, ambiguous = annotate(article, matcher)
     return apply_definitions(article, found, ambiguous, definitions(article), named)
+
+
+def _reports(
+    articles: list[Article],
+    mentions: list[Mention],
+    entities: dict[str, Entity],
+    bindings: list[tuple[Mention, bool]],
+    keys: dict[str, str],
+    memo: ArticleMemo,
+) -> dict[str, Report]:
+    """Each article's quotations and events, cached by what decides them: its content and the
+    catalog's names (`keys`), the entities' types, and the notes that bind its words."""
+    types = digest(sorted((e.slug, e.type) for e in entities.values()))
+    bound: dict[str, list[tuple[Mention, bool]]] = {}
+    for binding in bindings:
+        bound.setdefault(binding[0].article, []).append(binding)
+    per_article: dict[str, list[Mention]] = {a.slug: [] for a in articles}
+    for mention in mentions:
+        per_article[mention.article].append(mention)
+    reports = {}
+    for article in articles:
+        key = keys[article.slug] + types + (digest(bound[article.slug]) if article.slug in bound else "")
+        compute = functools.partial(report_of, article, per_article[article.slug], entities)
+        reports[article.slug] = memo.report(key, compute)
+    return reports
 
 
 def _names_key(entities: list[Entity], extra: dict[str, tuple[str, ...]], phrases: list[Phrase]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring  # json.dumps' own string encoder (C), ensure_ascii=False
 
 from atlas.link.corpus import Corpus
 from atlas.link.support import support
@@ -86,6 +87,19 @@ def mention_records(corpus: Corpus) -> list[dict[str, object]]:
     ]
 
 
+def mentions_json(mentions: list[dict[str, object]]) -> str:
+    """What _json_records writes for the mention records, formatted directly: a json.dumps call
+    per mention was a second of every build at 10,000 articles (180,000 mentions)."""
+    if not mentions:
+        return "[]\n"
+    lines = [
+        f'{{"article": {encode_basestring(m["article"])}, "end": {m["end"]:d}, "entity": {encode_basestring(m["entity"])}, '
+        f'"paragraph": {encode_basestring(m["paragraph"])}, "start": {m["start"]:d}, "surface": {encode_basestring(m["surface"])}}}'
+        for m in mentions
+    ]
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
 def annotations(corpus: Corpus) -> dict[str, object]:
     """The notes as a W3C Web Annotation collection, each targeting its quote in its article."""
     items = []
@@ -159,7 +173,7 @@ def export_files(corpus: Corpus) -> dict[str, str]:
             entity_columns, [[("; ".join(v) if isinstance(v, list) else v) for v in e.values()] for e in entities]
         ),
         "relations.json": _json_records(relation_records(corpus)),
-        "mentions.json": _json_records(mentions),
+        "mentions.json": mentions_json(mentions),
         "mentions.csv": _csv(mention_columns, [[m[c] for c in mention_columns] for m in mentions]),
         "notes.jsonld": _json(annotations(corpus)),
         "who-uses-what.csv": _csv(CSV_HEADER, who_uses_what_csv(corpus, clip if corpus.excerpts else str)),
