@@ -150,3 +150,49 @@ def test_cached_quotations_follow_a_changed_binding_and_a_changed_type(tmp_path:
     (root / MEMO).unlink()
     scratch = build(root, "3", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
+
+
+def _report(year: int, number: int) -> str:
+    return (
+        f"# Report {number} on face search\n\n{year}-0{1 + number % 9}-1{number % 9}, by A. Writer\n\n"
+        f"Clearview AI was named in report {number} on police use of face search, filed in {year}.\n"
+    )
+
+
+def test_an_added_article_renders_only_its_own_period_of_each_list(tmp_path: Path, monkeypatch):
+    """An entity's complete list has a page per year: adding an article renders the page of its
+    year (and the page that links to it as a neighbour), not every year's; a build from the
+    cache then writes what a build from scratch writes."""
+    from atlas.pipeline import render as rendering
+    from atlas.publish import rebuild as rebuilding
+
+    rendered: list[str] = []
+
+    def counted(split, period, quote):
+        rendered.append(f"{split.entity.slug}/{period}")
+        return original(split, period, quote)
+
+    original = rendering.entity_period_page
+    monkeypatch.setattr(rendering, "entity_period_page", counted)
+    root = copy_project(tmp_path / "project")
+    for number in range(30):  # more than the entity page quotes, so it has per-year lists
+        year = 2021 + number % 3
+        (root / f"articles/{year}-01-{10 + number}-report-{number}.txt").write_text(_report(year, number))
+    rebuilding.rebuild(root, rebuilding.Options())
+    assert {"clearview-ai/2020", "clearview-ai/2021", "clearview-ai/2022", "clearview-ai/2023"} <= set(rendered)
+
+    rendered.clear()
+    (root / "articles/2022-12-30-report-99.txt").write_text(_report(2022, 99))
+    rebuilding.rebuild(root, rebuilding.Options())
+    assert rendered == ["clearview-ai/2022"]
+    assert "Report 99" in (root / "docs/mentions/clearview-ai/2022.md").read_text()
+
+    rendered.clear()
+    (root / "articles/2024-02-01-report-100.txt").write_text(_report(2024, 100))  # a new year: 2023 links to it
+    rebuilding.rebuild(root, rebuilding.Options())
+    assert sorted(rendered) == ["clearview-ai/2023", "clearview-ai/2024"]
+    assert "2024" in (root / "docs/mentions/clearview-ai/2023.md").read_text()
+
+    (root / MEMO).unlink()
+    scratch = build(root, "4", "--check")
+    assert scratch.returncode == 0, scratch.stdout + scratch.stderr

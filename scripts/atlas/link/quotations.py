@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from atlas.link.sentences import sentence_around
-from atlas.model import Article, Entity, Mention
+from atlas.model import Article, Entity, Mention, Record
 
 _QUOTE = re.compile(r'"(?P<straight>[^"]{3,}?)"|“(?P<curly>[^”]{3,}?)”')
 _VERB = r"(?:says|said|adds|added|notes|noted|told|tells|warns|warned|explains|explained|argues|argued|writes|wrote|claims|claimed|stated|states)"
@@ -27,7 +27,7 @@ _REACH = 60  # how far past the verb the speaker's name may start ("said journal
 
 
 @dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(Record):  # cached per article: pickles as its constructor's arguments
     article: str
     block: str
     start: int  # the quoted words, without their quotation marks

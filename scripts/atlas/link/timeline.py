@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from atlas.link.sentences import sentence_spans
-from atlas.model import Article
+from atlas.model import Article, Record
 from atlas.read.dates import MONTHS
 from atlas.read.notes import PlacedNote
 
@@ -31,7 +31,7 @@ _PATTERNS = (
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class Event(Record):  # cached per article: pickles as its constructor's arguments
     date: str  # ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
     after: bool  # "soon": some time after the date
     article: str

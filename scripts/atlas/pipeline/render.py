@@ -8,6 +8,7 @@ on. A group whose key is unchanged keeps its pages as they are on disk (render/r
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from atlas.entity_types import ENTITY_TYPES
@@ -46,7 +47,13 @@ from atlas.render.indexes import (
     render_type_index,
 )
 from atlas.render.links import article_page, type_index
-from atlas.render.lists import alongside_page, article_year_pages, entity_year_pages
+from atlas.render.lists import (
+    alongside_page,
+    article_year_pages,
+    entity_parent_page,
+    entity_period_page,
+    entity_periods,
+)
 from atlas.render.reuse import PageReuse
 from atlas.render.views import (
     render_glossary,
@@ -112,12 +119,41 @@ def _entity_groups(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Out
     regions: dict[str, str | None] = {}
     for entity in linked.entities:
         key = digest(shared, entity.slug, [keys[a.slug] for a in corpus.articles_mentioning(entity.slug)])
-        lists = reuse.group(f"lists:{entity.slug}", key, functools.partial(_entity_lists, entity, corpus))
+        render = functools.partial(_entity_lists, entity, corpus, shared, keys, reuse)
+        lists = reuse.group(f"lists:{entity.slug}", key, render)
+        lists |= reuse.group(f"alongside:{entity.slug}", key, functools.partial(_alongside, entity, corpus))
         for path, content in lists.items():
             out.page(path, content, ARTICLES)
         region = reuse.group(f"page:{entity.slug}", key, functools.partial(_entity_region, entity, corpus))
         regions[entity.slug] = region[entity.path]
     return regions
+
+
+def _entity_lists(
+    entity: Entity, corpus: Corpus, shared: str, keys: dict[str, str], reuse: PageReuse
+) -> dict[str, str | None]:
+    """The entity's complete list, a group per page (nested in the entity's) keyed by what that
+    page shows: an added article renders the page of its period and its neighbours', not every period's."""
+    split = entity_periods(entity, corpus, ARTICLES_QUOTED)
+    if split is None:
+        return {}
+    quote = functools.partial(_quote, entity=entity, corpus=corpus)
+    pages: dict[str, str | None] = {}
+    for period, articles in split.groups.items():
+        if period not in split.parents:
+            key = digest(shared, entity.slug, period, [keys[a.slug] for a in articles], split.neighbours(period))
+            render = functools.partial(_in_docs, entity_period_page, split, period, quote)
+            pages |= reuse.group(f"lists:{entity.slug}/{period}", key, render)
+    for period, parts in split.parents.items():
+        own = [keys[a.slug] for a in split.groups.get(period, [])]
+        key = digest(shared, entity.slug, period, [(part, split.counts[part]) for part in parts], own)
+        render = functools.partial(_in_docs, entity_parent_page, split, period, quote)
+        pages |= reuse.group(f"lists:{entity.slug}/{period}", key, render)
+    return pages
+
+
+def _in_docs(render: Callable[..., dict[str, str]], *args: object) -> dict[str, str]:
+    return {f"{DOCS}/{path}": content for path, content in render(*args).items()}
 
 
 def _views(corpus: Corpus, out: Output) -> dict[str, str]:
@@ -166,14 +202,8 @@ def _entity_region(entity: Entity, corpus: Corpus) -> dict[str, str]:
     return {entity.path: entity_region(entity, corpus)}
 
 
-def _entity_lists(entity: Entity, corpus: Corpus) -> dict[str, str]:
-    """The entity's complete lists: articles per year, and everything named alongside it."""
-    quote = functools.partial(_quote, entity=entity, corpus=corpus)
-    pages = {
-        **entity_year_pages(entity, corpus, ARTICLES_QUOTED, quote),
-        **alongside_page(entity, corpus, ALONGSIDE_LIMIT),
-    }
-    return {f"{DOCS}/{path}": content for path, content in pages.items()}
+def _alongside(entity: Entity, corpus: Corpus) -> dict[str, str]:
+    return _in_docs(alongside_page, entity, corpus, ALONGSIDE_LIMIT)
 
 
 def _quote(article: Article, page: str, entity: Entity, corpus: Corpus) -> list[str]:

@@ -8,6 +8,7 @@ cut its list short, so a small corpus keeps everything on one page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from atlas.link.corpus import Corpus
@@ -182,43 +183,60 @@ def alongside_path(entity: Entity) -> str:
     return f"mentions/{entity.slug}/alongside.md"
 
 
-def entity_year_pages(
-    entity: Entity, corpus: Corpus, shown: int, quote: Callable[[Article, str], list[str]]
-) -> dict[str, str]:
-    """mentions/<slug>/<year>.md (and <year>-<month>.md in a busy year): every article and
-    sentence that names the entity, when its page quotes only the newest `shown` articles."""
+@dataclass(frozen=True)
+class EntityPeriods:
+    """How an entity's complete list splits into pages: each period's articles (newest first),
+    and the split periods' parts."""
+
+    entity: Entity
+    groups: dict[str, list[Article]]
+    parents: dict[str, list[str]]
+    counts: dict[str, int]
+
+    def path(self, key: str) -> str:
+        return mention_year_path(self.entity, key)
+
+    def neighbours(self, key: str) -> tuple[str | None, str | None]:
+        """The periods a leaf page links as previous and next (its only links to other periods)."""
+        keys = list(self.groups)
+        index = keys.index(key)
+        return (keys[index - 1] if index else None), (keys[index + 1] if index + 1 < len(keys) else None)
+
+
+def entity_periods(entity: Entity, corpus: Corpus, shown: int) -> EntityPeriods | None:
+    """The pages of the entity's complete list, or None when its own page quotes every article."""
     articles = corpus.articles_mentioning(entity.slug)
     if len(articles) <= shown:
-        return {}
+        return None
     groups = periods([(a.date or UNDATED, a) for a in articles])
-    keys = list(groups)
-    path_of = lambda key: mention_year_path(entity, key)  # noqa: E731
-    pages = {}
-    for key, items in groups.items():
-        page = path_of(key)
-        out = [
-            *page_head(
-                f"{entity.name}: articles in {month_title(key)}", "material-format-quote-close", "articles/*.txt"
-            ),
-            f"Every article from {month_title(key)} that mentions {entity_link(entity, page)} ({len(items)}), "
-            "newest first, with each sentence that names it.\n",
-        ]
-        for article in items:
-            out.extend(quote(article, page))
-        out += ["", neighbour_links(keys, key, path_of, page), ""]
-        pages[page] = "\n".join(out)
-    parents = split_parents(keys)
-    counts = totals(groups, parents)
-    for period, parts in parents.items():
-        page = path_of(period)
-        own = [line for article in groups.get(period, []) for line in quote(article, page)]  # dated to the period alone
-        pages[page] = "\n".join([
-            *page_head(f"{entity.name}: articles in {month_title(period)}", "material-format-quote-close", "articles/*.txt"),
-            f"Every article from {month_title(period)} that mentions {entity_link(entity, page)} ({counts[period]}), "
-            f"one page per {part_unit(parts)}: {part_links(parts, counts, path_of, page)}.\n",
-            *([f"Dated {month_title(period)} only:\n", *own] if own else []),
-        ])  # fmt: skip
-    return pages
+    parents = split_parents(list(groups))
+    return EntityPeriods(entity, groups, parents, totals(groups, parents))
+
+
+def entity_period_page(split: EntityPeriods, key: str, quote: Callable[[Article, str], list[str]]) -> dict[str, str]:
+    """One period's page: every article of the period that names the entity, with its sentences."""
+    entity, items, page = split.entity, split.groups[key], split.path(key)
+    out = [
+        *page_head(f"{entity.name}: articles in {month_title(key)}", "material-format-quote-close", "articles/*.txt"),
+        f"Every article from {month_title(key)} that mentions {entity_link(entity, page)} ({len(items)}), "
+        "newest first, with each sentence that names it.\n",
+    ]
+    for article in items:
+        out.extend(quote(article, page))
+    out += ["", neighbour_links(list(split.groups), key, split.path, page), ""]
+    return {page: "\n".join(out)}
+
+
+def entity_parent_page(split: EntityPeriods, period: str, quote: Callable[[Article, str], list[str]]) -> dict[str, str]:
+    """A split period's page: links to its parts, and the articles dated to the period alone."""
+    entity, parts, counts, page = split.entity, split.parents[period], split.counts, split.path(period)
+    own = [line for article in split.groups.get(period, []) for line in quote(article, page)]
+    return {page: "\n".join([
+        *page_head(f"{entity.name}: articles in {month_title(period)}", "material-format-quote-close", "articles/*.txt"),
+        f"Every article from {month_title(period)} that mentions {entity_link(entity, page)} ({counts[period]}), "
+        f"one page per {part_unit(parts)}: {part_links(parts, counts, split.path, page)}.\n",
+        *([f"Dated {month_title(period)} only:\n", *own] if own else []),
+    ])}  # fmt: skip
 
 
 def alongside_page(entity: Entity, corpus: Corpus, shown: int) -> dict[str, str]:
