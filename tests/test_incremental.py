@@ -1,8 +1,9 @@
-"""Per-article results cached between builds (.cache/atlas-articles.pickle) only save time:
+"""Per-article results cached between builds (.cache/atlas-memo/) only save time:
 a build that uses them writes exactly what a build from scratch writes."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -12,7 +13,11 @@ from pathlib import Path
 from conftest import ROOT, copy_project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
-MEMO = Path(".cache/atlas-articles.pickle")
+MEMO = Path(".cache/atlas-memo")
+
+
+def _memo_files(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((root / MEMO).iterdir())}
 
 
 def build(root: Path, hash_seed: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -33,7 +38,7 @@ def test_a_build_from_the_cache_writes_what_a_build_from_scratch_writes(tmp_path
     first = build(root, "1")
     assert first.returncode == 0, first.stderr
     assert "3 article(s) in 2 stories" in first.stdout
-    cached = (root / MEMO).read_bytes()
+    cached = _memo_files(root)
 
     # Edits each cached result must notice: a new name in the catalog (mentions change in an
     # unchanged article), an edited copy, a new article.
@@ -47,7 +52,7 @@ def test_a_build_from_the_cache_writes_what_a_build_from_scratch_writes(tmp_path
     second = build(root, "2")
     assert second.returncode == 0, second.stderr
     assert "4 article(s) in 3 stories" in second.stdout  # the edited copy is still a copy
-    assert (root / MEMO).read_bytes() != cached
+    assert _memo_files(root) != cached
     assert "oaic.md" in (root / "docs/articles/2021-04-07-afp-officers-used-face-search-app.md").read_text()
 
     # Only an article added: the pages of what it names are rendered, the others kept.
@@ -62,7 +67,7 @@ def test_a_build_from_the_cache_writes_what_a_build_from_scratch_writes(tmp_path
     assert root / "docs/articles/2020-06-18-facial-recognition-it-and-police-in-delicate-dance.md" in kept
     assert root / "docs/vendors/clearview-ai.md" not in kept
 
-    (root / MEMO).unlink()
+    shutil.rmtree(root / MEMO)
     scratch = build(root, "4", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
 
@@ -86,7 +91,8 @@ def test_a_page_is_kept_only_as_the_build_left_it(project: Path):
 
 def test_a_damaged_cache_is_ignored(project: Path):
     assert build(project, "1").returncode == 0
-    (project / MEMO).write_bytes(b"not a pickle")
+    for damaged in (project / MEMO / "pages.pickle", next((project / MEMO).glob("articles-*.pickle"))):
+        damaged.write_bytes(b"not a pickle")
     (project / "docs/index.md").write_text((project / "docs/index.md").read_text() + "\nAn editor's line.\n")
     result = build(project, "2")
     assert result.returncode == 0, result.stderr
@@ -147,7 +153,7 @@ def test_cached_quotations_follow_a_changed_binding_and_a_changed_type(tmp_path:
     assert quote in (root / "docs/people/peter-thiel.md").read_text()
     assert quote not in (root / "docs/people/nicolas-kayser-bril.md").read_text()
     assert context_quote not in (root / "docs/organisations/new-york-times.md").read_text()
-    (root / MEMO).unlink()
+    shutil.rmtree(root / MEMO)
     scratch = build(root, "3", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
 
@@ -193,6 +199,22 @@ def test_an_added_article_renders_only_its_own_period_of_each_list(tmp_path: Pat
     assert sorted(rendered) == ["clearview-ai/2023", "clearview-ai/2024"]
     assert "2024" in (root / "docs/mentions/clearview-ai/2023.md").read_text()
 
-    (root / MEMO).unlink()
+    shutil.rmtree(root / MEMO)
     scratch = build(root, "4", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
+
+
+def test_an_added_article_rewrites_one_shard_of_the_cache(project: Path):
+    """Per-article results are filed by content key in sixteen shards: adding an article
+    rewrites its own shard and the pages' keys, not the whole cache."""
+    assert build(project, "1").returncode == 0
+    before = {p.name: p.stat().st_mtime_ns for p in (project / MEMO).iterdir()}
+    assert len([name for name in before if name.startswith("articles-")]) == 16
+    added = project / "articles/2021-05-02-a-later-report.txt"
+    added.write_text("# A later report\n\n2021-05-02, by A. Writer\n\nClearview AI was named again.\n")
+    assert build(project, "2").returncode == 0
+    after = {p.name: p.stat().st_mtime_ns for p in (project / MEMO).iterdir()}
+    rewritten = sorted(name for name in after if after[name] != before.get(name))
+    shard = hashlib.sha256(f"articles/{added.name}".encode() + b"\0" + added.read_bytes()).hexdigest()[0]
+    assert rewritten == [f"articles-{shard}.pickle", "pages.pickle"]
+    assert build(project, "3", "--check").returncode == 0

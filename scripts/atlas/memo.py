@@ -24,6 +24,13 @@ T = TypeVar("T")
 FileStamp = tuple[int, int]  # a file's size and modification time (ns)
 Group = tuple[str, dict[str, FileStamp]]  # a page group's key, and each page as the build that rendered it left it
 Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
+Parsed = tuple[Article, tuple[int, ...]]  # an article and its copy-search sample
+Shard = tuple[
+    dict[str, Parsed], dict[str, Linked], dict[str, Report]
+]  # per-article results whose keys share a first character
+# Per-article results are saved in shards by the first character of their key (each key opens
+# with the article's SHA-256 in hex): adding one article rewrites one sixteenth of them.
+SHARDS = "0123456789abcdef"
 
 
 def content_key(path: str, data: bytes) -> str:
@@ -37,17 +44,32 @@ def digest(*parts: object) -> str:
 
 @dataclass
 class ArticleMemo:
-    parsed: dict[str, tuple[Article, tuple[int, ...]]] = field(default_factory=dict)  # key → (article, copy sample)
+    parsed: dict[str, Parsed] = field(default_factory=dict)  # key → (article, copy sample)
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
     reported: dict[str, Report] = field(default_factory=dict)  # key + names, types, bindings → what it reports
     groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
     copies: CopyCache = field(default_factory=CopyCache)  # the copy search's candidates and decisions
     used: set[str] = field(default_factory=set)  # keys this build asked for
     added: int = 0  # entries this build computed
+    saved: dict[str, frozenset[str]] = field(default_factory=dict)  # each shard's keys, as its file holds them
 
-    def parse(
-        self, key: str, compute: Callable[[], tuple[Article, tuple[int, ...]]]
-    ) -> tuple[Article, tuple[int, ...]]:
+    @classmethod
+    def from_shards(cls, shards: dict[str, Shard], groups: dict[str, Group], copies: CopyCache) -> ArticleMemo:
+        memo = cls(groups=groups, copies=copies)
+        for name, shard in shards.items():
+            for table, part in zip((memo.parsed, memo.linked, memo.reported), shard, strict=True):
+                table.update(part)
+            memo.saved[name] = shard_keys(shard)
+        return memo
+
+    def shards(self) -> dict[str, Shard]:
+        found: dict[str, Shard] = {name: ({}, {}, {}) for name in SHARDS}
+        for index, table in enumerate((self.parsed, self.linked, self.reported)):
+            for key, value in table.items():
+                found.setdefault(key[0], ({}, {}, {}))[index][key] = value  # type: ignore[index]
+        return found
+
+    def parse(self, key: str, compute: Callable[[], Parsed]) -> Parsed:
         return self._get(self.parsed, key, compute)
 
     def link(self, key: str, compute: Callable[[], Linked]) -> Linked:
@@ -75,10 +97,17 @@ class ArticleMemo:
         )
 
     def stale(self, groups: dict[str, Group]) -> bool:
-        """Worth saving again: it gained entries, holds some no longer used, or pages changed."""
+        """The pages' keys and the copy search are worth saving again: entries were added or
+        dropped, pages changed, or the copy search compared anything."""
         changed = (
             bool(self.added)
             or len(self.parsed) + len(self.linked) + len(self.reported) > len(self.used)
             or groups != self.groups
         )
         return changed or bool(self.copies.compared)
+
+
+def shard_keys(shard: Shard) -> frozenset[str]:
+    """What a shard holds: entries are keyed by what they are computed from, so the same keys
+    mean the same content."""
+    return frozenset().union(*shard)
