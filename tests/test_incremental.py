@@ -218,3 +218,40 @@ def test_an_added_article_rewrites_one_shard_of_the_cache(project: Path):
     shard = hashlib.sha256(f"articles/{added.name}".encode() + b"\0" + added.read_bytes()).hexdigest()[0]
     assert rewritten == [f"articles-{shard}.pickle", "pages.pickle"]
     assert build(project, "3", "--check").returncode == 0
+
+
+def test_an_added_article_renders_only_the_list_pages_it_lands_on(tmp_path: Path, monkeypatch):
+    """The articles by year, the timeline and the quotes split into pages once long: an article
+    added in 2022 renders the 2022 pages (and the pages that count or link them), never a page
+    of another year; a build from the cache then writes what a build from scratch writes."""
+    from atlas.pipeline import render as rendering
+    from atlas.publish import rebuild as rebuilding
+
+    rendered: list[str] = []
+    original = rendering._page_in_docs
+    monkeypatch.setattr(rendering, "_page_in_docs", lambda path, page: rendered.append(path) or original(path, page))
+
+    def story(year: int, number: int) -> str:
+        return (
+            f"# Story {number}\n\n{year}-0{1 + number % 9}-1{number % 9}, by A. Writer\n\n"
+            f'"Face search is here to stay," said Peter Thiel in March {year}. "We will sell it," he added on 3 May {year}.\n'
+        )
+
+    root = copy_project(tmp_path / "project")
+    for number in range(120):  # past the limits of the articles index, the timeline and the quotes
+        year = 2021 + number % 3
+        (root / f"articles/{year}-0{1 + number % 9}-1{number % 9}-story-{number}.txt").write_text(story(year, number))
+    rebuilding.rebuild(root, rebuilding.Options())
+    first = set(rendered)
+    assert {"articles/by-year/2021.md", "timeline/2021.md", "quotes/P/2021.md"} <= first
+
+    rendered.clear()
+    (root / "articles/2022-09-19-story-999.txt").write_text(story(2022, 999))
+    rebuilding.rebuild(root, rebuilding.Options())
+    assert {"articles/by-year/2022.md", "timeline/2022.md", "quotes/P/2022.md"} <= set(rendered)
+    assert not [path for path in rendered if "2021" in path or "2023" in path]
+    assert len(rendered) < len(first) / 3
+
+    shutil.rmtree(root / MEMO)
+    scratch = build(root, "2", "--check")
+    assert scratch.returncode == 0, scratch.stdout + scratch.stderr

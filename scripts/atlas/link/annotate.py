@@ -163,4 +163,6 @@ def apply_bindings(
         return any(order > after and _overlaps(m.start, m.end, b.start, b.end) for order, b in place)
 
     kept = [b for order, (b, links) in enumerate(bindings) if links and not cleared(b, order)]
-    return [m for m in mentions if not cleared(m)] + kept, [u for u in unlinked if not cleared(u)]
+    places = by_place.keys()  # most mentions are in no bound block: not even a call for them
+    mentions = [m for m in mentions if (m.article, m.block) not in places or not cleared(m)]
+    return mentions + kept, [u for u in unlinked if not cleared(u)]

@@ -48,6 +48,7 @@ from atlas.render.indexes import (
 )
 from atlas.render.links import article_page, type_index
 from atlas.render.lists import (
+    ListPage,
     alongside_page,
     article_year_pages,
     entity_parent_page,
@@ -80,7 +81,7 @@ def render_stage(linked: LinkedCorpus, settings: Settings, reuse: PageReuse, out
     shared = shared_key(linked, settings)
     _article_pages(linked, shared, reuse, out)
     regions = _entity_groups(linked, shared, reuse, out)
-    exports = _views(linked.corpus, out)
+    exports = _views(linked, shared, reuse, out)
     _catalog_pages(linked, regions, out)
     return Rendered(regions, exports)
 
@@ -109,8 +110,8 @@ def _article_pages(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Out
             out.page(f"{DOCS}/{article_page(copy.slug)}", redirect, copy.path)
     out.page(f"{DOCS}/articles/index.md", render_articles_index(corpus), ARTICLES)
     # Long lists split by year, so every article and every mention is one click away.
-    for path, content in article_year_pages(corpus, lambda a, page: article_row(a, corpus, page)).items():
-        out.page(f"{DOCS}/{path}", content, ARTICLES)
+    by_year = article_year_pages(corpus, functools.partial(_article_row, corpus=corpus))
+    _list_pages(by_year, shared, keys, reuse, out, ARTICLES)
 
 
 def _entity_groups(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output) -> dict[str, str | None]:
@@ -156,16 +157,17 @@ def _in_docs(render: Callable[..., dict[str, str]], *args: object) -> dict[str, 
     return {f"{DOCS}/{path}": content for path, content in render(*args).items()}
 
 
-def _views(corpus: Corpus, out: Output) -> dict[str, str]:
+def _views(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output) -> dict[str, str]:
     """The corpus-wide pages: relations, quotes, timeline, glossary, datasets, drafts, feed,
     data, topics. Returns the data exports, which the compare stage checks by manifest."""
+    corpus = linked.corpus
     out.page(f"{DOCS}/relations.md", render_relations_page(corpus), RELATIONS)
     for path, content in {**render_relation_type_pages(corpus), **render_evidence_pages(corpus)}.items():
         out.page(f"{DOCS}/{path}", content, RELATIONS)
     out.page(f"{DOCS}/quotes.md", render_quotes(corpus), ARTICLES)
     out.page(f"{DOCS}/timeline.md", render_timeline(corpus), "articles/*.txt and their notes")
-    for path, content in {**render_timeline_years(corpus), **render_quote_pages(corpus)}.items():
-        out.page(f"{DOCS}/{path}", content, "articles/*.txt and their notes")
+    lists = {**render_timeline_years(corpus), **render_quote_pages(corpus)}
+    _list_pages(lists, shared, linked.keys, reuse, out, "articles/*.txt and their notes")
     out.page(f"{DOCS}/glossary.md", render_glossary(corpus), GLOSSARY)
     for path, content in render_who_uses_what(corpus).items():
         out.page(f"{DOCS}/{path}", content, RELATIONS)
@@ -176,9 +178,28 @@ def _views(corpus: Corpus, out: Output) -> dict[str, str]:
     out.page(f"{DOCS}/topics/index.md", render_topics_index(corpus), ARTICLES)
     for topic in corpus.topics:
         out.page(f"{DOCS}/topics/{topic.slug}.md", render_topic(topic, corpus), ARTICLES)
-        for path, content in render_topic_years(topic, corpus).items():
-            out.page(f"{DOCS}/{path}", content, ARTICLES)
+        _list_pages(render_topic_years(topic, corpus), shared, linked.keys, reuse, out, ARTICLES)
     return exports
+
+
+def _list_pages(
+    pages: dict[str, ListPage], shared: str, keys: dict[str, str], reuse: PageReuse, out: Output, source: str
+) -> None:
+    """The pages of a long list, each kept as it is on disk while the articles it quotes and
+    all else it shows are unchanged."""
+    for path, page in pages.items():
+        key = digest(shared, page.shape, [keys[a] for a in page.articles])
+        render = functools.partial(_page_in_docs, path, page)
+        for docs_path, content in reuse.group(f"list:{path}", key, render).items():
+            out.page(docs_path, content, source)
+
+
+def _page_in_docs(path: str, page: ListPage) -> dict[str, str]:
+    return {f"{DOCS}/{path}": page.render()}
+
+
+def _article_row(article: Article, page: str, corpus: Corpus) -> str:
+    return article_row(article, corpus, page)
 
 
 def _catalog_pages(linked: LinkedCorpus, regions: dict[str, str | None], out: Output) -> None:

@@ -7,6 +7,7 @@ cut its list short, so a small corpus keeps everything on one page.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -18,11 +19,28 @@ from atlas.render.escape import escape
 from atlas.render.links import relative
 
 T = TypeVar("T")
+Line = Callable[[str], str]  # one line of a list, rendered for the page it is on
+Item = tuple[str, str, Line]  # (its page's key or its ISO date, the article it quotes, its line)
 ARTICLES_ON_INDEX = 100  # the articles index lists the newest this many, then links each year
 PERIOD_LIMIT = 200  # entries on one year's page; a year with more has a page per month
 UNDATED = "undated"
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A list page before it is rendered, with all it shows: the articles its lines quote, in
+    order, and everything else (`shape`: its heading, links and counts). A build keeps the page
+    on disk when both are as they were, so adding an article renders the pages it lands on."""
+
+    articles: tuple[str, ...]
+    shape: tuple[object, ...]
+    render: Callable[[], str]
+
+
+def rendered(pages: dict[str, ListPage]) -> dict[str, str]:
+    return {path: page.render() for path, page in pages.items()}
 
 
 def year_of(article: Article) -> str:
@@ -144,7 +162,7 @@ def article_year_path(year: str) -> str:
     return f"articles/by-year/{year}.md"
 
 
-def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> dict[str, str]:
+def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> dict[str, ListPage]:
     """articles/by-year/<year>.md for every year (and <year>-<month>.md in a busy year), when
     the index cannot list every article."""
     if len(corpus.articles) <= ARTICLES_ON_INDEX:
@@ -154,25 +172,28 @@ def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> di
     pages = {}
     for key, articles in groups.items():
         page = article_year_path(key)
-        title = f"Articles: {month_title(key)}"
-        pages[page] = "\n".join(
-            [*page_head(title, "material-file-document-multiple", "articles/*.txt"),
-             f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {month_title(key)}, newest first.\n",
-             "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |",
-             *(row(a, page) for a in articles), "", neighbour_links(keys, key, article_year_path, page), ""]
-        )  # fmt: skip
+        top = [*page_head(f"Articles: {month_title(key)}", "material-file-document-multiple", "articles/*.txt"),
+               f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {month_title(key)}, newest first.\n",
+               "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |"]  # fmt: skip
+        bottom = ["", neighbour_links(keys, key, article_year_path, page), ""]
+        render = functools.partial(_rows_page, top, articles, row, page, bottom)
+        pages[page] = ListPage(tuple(a.slug for a in articles), (*top, *bottom), render)
     parents = split_parents(keys)
     counts = totals(groups, parents)
     for period, parts in parents.items():
         page = article_year_path(period)
-        own = [row(a, page) for a in groups.get(period, [])]  # dated to the period alone
-        table = ["", f"Dated {month_title(period)} only:", "", "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |", *own] if own else []  # fmt: skip
+        own = groups.get(period, [])  # dated to the period alone
         links = part_links(parts, counts, article_year_path, page)
-        pages[page] = "\n".join(
-            [*page_head(f"Articles: {month_title(period)}", "material-file-document-multiple", "articles/*.txt"),
-             f"{counts[period]} articles from {month_title(period)}, one page per {part_unit(parts)}: {links}.\n", *table]
-        )  # fmt: skip
+        top = [*page_head(f"Articles: {month_title(period)}", "material-file-document-multiple", "articles/*.txt"),
+               f"{counts[period]} articles from {month_title(period)}, one page per {part_unit(parts)}: {links}.\n"]  # fmt: skip
+        table = ["", f"Dated {month_title(period)} only:", "", "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |"] if own else []  # fmt: skip
+        render = functools.partial(_rows_page, [*top, *table], own, row, page, [])
+        pages[page] = ListPage(tuple(a.slug for a in own), tuple(top), render)
     return pages
+
+
+def _rows_page(top: list[str], articles: list[Article], row: Callable[[Article, str], str], page: str, bottom: list[str]) -> str:  # fmt: skip
+    return "\n".join([*top, *(row(a, page) for a in articles), *bottom])
 
 
 def mention_year_path(entity: Entity, year: str) -> str:
@@ -273,49 +294,53 @@ def entity_list_links(entity: Entity, corpus: Corpus, from_page: str, shown: int
 
 
 def split_pages(
-    folder: str, title: str, head: Callable[[str, str], list[str]], items: list[tuple[str, Callable[[str], str]]]
-) -> dict[str, str]:
+    folder: str, title: str, head: Callable[[str, str], list[str]], items: list[Item]
+) -> dict[str, ListPage]:
     """One page per key (`<folder>/<key>.md`, titled "<title>: <key>"), items in the given
-    order, each page linking the previous and next key. `items` are (key, line for a page)."""
-    groups: dict[str, list[Callable[[str], str]]] = {}
-    for key, line in items:
-        groups.setdefault(key, []).append(line)
+    order, each page linking the previous and next key."""
+    groups: dict[str, list[tuple[str, Line]]] = {}
+    for key, article, line in items:
+        groups.setdefault(key, []).append((article, line))
     keys = list(groups)
     path_of = lambda key: f"{folder}/{key}.md"  # noqa: E731
     pages = {}
-    for key in keys:
+    for key, members in groups.items():
         page = path_of(key)
-        pages[page] = "\n".join([*head(f"{title}: {month_title(key)}", page), *(line(page) for line in groups[key]), "", neighbour_links(keys, key, path_of, page), ""])  # fmt: skip
+        top = head(f"{title}: {month_title(key)}", page)
+        bottom = ["", neighbour_links(keys, key, path_of, page), ""]
+        render = functools.partial(_lines_page, top, [line for _, line in members], page, bottom)
+        pages[page] = ListPage(tuple(article for article, _ in members), (*top, *bottom), render)
     return pages
 
 
 def period_pages(
-    folder: str,
-    title: str,
-    head: Callable[[str, str], list[str]],
-    items: list[tuple[str, Callable[[str], str]]],
-    noun: str,
-) -> dict[str, str]:
-    """Dated items (ISO date, line for a page) on pages `<folder>/<period>.md` that never pass
-    PERIOD_LIMIT items: a year's page, or past the limit, its page linking one per month (and a
-    busy month's, one per day), holding the items dated to that period alone."""
-    groups = periods(items)
+    folder: str, title: str, head: Callable[[str, str], list[str]], items: list[Item], noun: str
+) -> dict[str, ListPage]:
+    """Dated items on pages `<folder>/<period>.md` that never pass PERIOD_LIMIT items: a
+    year's page, or past the limit, its page linking one per month (and a busy month's, one
+    per day), holding the items dated to that period alone."""
+    groups = periods([(date, (article, line)) for date, article, line in items])
     parents = split_parents(list(groups))
-    pages = split_pages(folder, title, head, [(k, line) for k, lines in groups.items() if k not in parents for line in lines])  # fmt: skip
+    pages = split_pages(folder, title, head, [(k, a, line) for k, members in groups.items() if k not in parents for a, line in members])  # fmt: skip
     counts = totals(groups, parents)
     for period, parts in parents.items():
         page = f"{folder}/{period}.md"
         links = part_links(parts, counts, lambda key: f"{folder}/{key}.md", page)
-        own = [line(page) for line in groups.get(period, [])]
-        intro = f"{counts[period]} {noun} in {month_title(period)}, one page per {part_unit(parts)}: {links}."
-        extra = ["", f"Dated {month_title(period)} only:", "", *own] if own else []
-        pages[page] = "\n".join([*head(f"{title}: {month_title(period)}", page), intro, *extra, ""])
+        own = groups.get(period, [])
+        top = [*head(f"{title}: {month_title(period)}", page), f"{counts[period]} {noun} in {month_title(period)}, one page per {part_unit(parts)}: {links}."]  # fmt: skip
+        extra = ["", f"Dated {month_title(period)} only:", ""] if own else []
+        render = functools.partial(_lines_page, [*top, *extra], [line for _, line in own], page, [""])
+        pages[page] = ListPage(tuple(article for article, _ in own), tuple(top), render)
     return pages
 
 
-def key_links(items: list[tuple[str, Callable[[str], str]]], folder: str, from_page: str) -> str:
+def _lines_page(top: list[str], lines: list[Line], page: str, bottom: list[str]) -> str:
+    return "\n".join([*top, *(line(page) for line in lines), *bottom])
+
+
+def key_links(items: list[Item], folder: str, from_page: str) -> str:
     """'key (count)' links to each split page, in the items' order."""
     counts: dict[str, int] = {}
-    for key, _ in items:
+    for key, _, _ in items:
         counts[key] = counts.get(key, 0) + 1
     return " · ".join(f"[{key} ({n})]({relative(from_page, f'{folder}/{key}.md')})" for key, n in counts.items())

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from atlas.link.corpus import Corpus
+from atlas.link.quotations import Quotation
 from atlas.link.sentences import sentence_around
 from atlas.link.timeline import Event
 from atlas.link.topics import Topic, TopicUse, slugify
@@ -15,6 +16,8 @@ from atlas.render.escape import escape
 from atlas.render.links import relative
 from atlas.render.lists import (
     UNDATED,
+    Item,
+    ListPage,
     key_links,
     month_title,
     neighbour_links,
@@ -47,10 +50,10 @@ def _distinct_uses(topic: Topic, corpus: Corpus) -> list[TopicUse]:
     return uses
 
 
-def _use_items(topic: Topic, corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
-    """(the date of its article, its line for a page) for each passage, newest first."""
+def _use_items(topic: Topic, corpus: Corpus) -> list[Item]:
+    """(the date of its article, the article, its line for a page) for each passage, newest first."""
     return [
-        (corpus.article_by_slug[use.article].date or UNDATED, functools.partial(_use_line, use, corpus))
+        (corpus.article_by_slug[use.article].date or UNDATED, use.article, functools.partial(_use_line, use, corpus))
         for use in _distinct_uses(topic, corpus)
     ]
 
@@ -63,9 +66,9 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
         "## In the articles\n",
     ]
     items = _use_items(topic, corpus)
-    out.extend(line(page) for _, line in items[:TOPIC_USES_SHOWN])
+    out.extend(line(page) for _, _, line in items[:TOPIC_USES_SHOWN])
     if len(items) > TOPIC_USES_SHOWN:
-        years = [(date if date == UNDATED else date[:4], line) for date, line in items]
+        years = [(date if date == UNDATED else date[:4], article, line) for date, article, line in items]
         links = key_links(years, f"topics/{topic.slug}", page)
         out.append(f"\nThe newest {TOPIC_USES_SHOWN} of {len(items)} passages are quoted here; every one, by year: {links}.")  # fmt: skip
     entities: Counter[str] = Counter()
@@ -89,7 +92,7 @@ def render_topic(topic: Topic, corpus: Corpus) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_topic_years(topic: Topic, corpus: Corpus) -> dict[str, str]:
+def render_topic_years(topic: Topic, corpus: Corpus) -> dict[str, ListPage]:
     """topics/<slug>/<year>.md: every passage, when the topic's page quotes only the newest."""
     items = _use_items(topic, corpus)
     if len(items) <= TOPIC_USES_SHOWN:
@@ -127,7 +130,9 @@ QUOTES_INTRO = (
 )
 
 
-QuoteItem = tuple[str, str | None, Callable[[str], str], str]  # (initial, speaker, line, date of its article)
+QuoteItem = tuple[
+    str, str | None, Callable[[str], str], str, str
+]  # (initial, speaker, line, date of its article, article)
 
 
 def quote_initial(name: str, attributed: bool = True) -> str:
@@ -143,24 +148,27 @@ def quotes_page_of(slug: str, corpus: Corpus) -> str:
 
 
 def _quote_items(corpus: Corpus) -> list[QuoteItem]:
-    """(initial, speaker, line, date) for every quotation, speakers in name order, unattributed last."""
-    speakers = sorted(
-        {q.speaker for q in corpus.quotations if q.speaker}, key=lambda s: corpus.entities[s].name.lower()
-    )
+    """(initial, speaker, line, date, article) for every quotation, speakers in name order,
+    unattributed last."""
+    by_speaker: dict[str | None, list[Quotation]] = {}
+    for quote in corpus.quotations:
+        by_speaker.setdefault(quote.speaker, []).append(quote)
+    speakers = sorted((s for s in by_speaker if s), key=lambda s: corpus.entities[s].name.lower())
     items: list[QuoteItem] = []
     for slug in [*speakers, None]:
         name = corpus.entities[slug].name if slug else ""
         key = quote_initial(name, slug is not None)
-        for quote in (q for q in corpus.quotations if q.speaker == slug):
+        for quote in by_speaker.get(slug, []):
             date = corpus.article_by_slug[quote.article].date or UNDATED
-            items.append((key, slug, functools.partial(quote_line, quote, corpus, with_speaker=False), date))
+            line = functools.partial(quote_line, quote, corpus, with_speaker=False)
+            items.append((key, slug, line, date, quote.article))
     return items
 
 
 def _quotes_section(items: list[QuoteItem], corpus: Corpus, page: str) -> list[str]:
     out: list[str] = []
     current: object = object()
-    for _, slug, line, _ in items:
+    for _, slug, line, _, _ in items:
         if slug != current:
             if out:
                 out.append("")
@@ -180,7 +188,7 @@ def render_quotes(corpus: Corpus) -> str:
     out = [*page_head("Quotes", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO]
     items = _quote_items(corpus)
     if len(items) > QUOTES_LIMIT:
-        pairs = [(key, line) for key, _, line, _ in items]
+        pairs = [(key, article, line) for key, _, line, _, article in items]
         out.append(
             f"{len(items)} quotations, one page per initial of who said them: {key_links(pairs, 'quotes', page)}."
         )
@@ -188,33 +196,40 @@ def render_quotes(corpus: Corpus) -> str:
     return "\n".join(out + _quotes_section(items, corpus, page)) + "\n"
 
 
-def render_quote_pages(corpus: Corpus) -> dict[str, str]:
+def render_quote_pages(corpus: Corpus) -> dict[str, ListPage]:
     """quotes/<initial>.md; an initial with more than QUOTES_LIMIT quotations links a page per
     period of its articles' dates (quotes/<initial>/<period>.md), so no bucket grows without end."""
     items = _quote_items(corpus)
     if len(items) <= QUOTES_LIMIT:
         return {}
+    by_initial: dict[str, list[QuoteItem]] = {}
+    for item in items:
+        by_initial.setdefault(item[0], []).append(item)
+    keys = list(by_initial)
     pages = {}
-    keys = list(dict.fromkeys(key for key, _, _, _ in items))
-    for key in keys:
+    for key, members in by_initial.items():
         page = f"quotes/{key}.md"
-        members = [i for i in items if i[0] == key]
         neighbours = neighbour_links(keys, key, lambda k: f"quotes/{k}.md", page)
         head = [*page_head(f"Quotes: {key}", "material-format-quote-open", "articles/*.txt"), QUOTES_INTRO]
         if len(members) <= QUOTES_LIMIT:
-            pages[page] = "\n".join([*head, *_quotes_section(members, corpus, page), "", neighbours, ""])
+            render = functools.partial(_quotes_page, head, members, corpus, page, ["", neighbours, ""])
+            pages[page] = ListPage(tuple(i[4] for i in members), (*head, neighbours), render)
             continue
         groups = periods([(i[3], i) for i in members], QUOTES_LIMIT)
         counts = {period: len(group) for period, group in groups.items()}
         links = part_links(list(groups), counts, functools.partial("quotes/{}/{}.md".format, key), page)
-        pages[page] = "\n".join([*head, f"{len(members)} quotations, one page per period of their articles: {links}.", "", neighbours, ""])  # fmt: skip
+        text = "\n".join([*head, f"{len(members)} quotations, one page per period of their articles: {links}.", "", neighbours, ""])  # fmt: skip
+        pages[page] = ListPage((), (text,), functools.partial(str, text))
         for period, group in groups.items():
             sub = f"quotes/{key}/{period}.md"
-            sub_head = page_head(
-                f"Quotes: {key}, {month_title(period)}", "material-format-quote-open", "articles/*.txt"
-            )
-            pages[sub] = "\n".join([*sub_head, f"[All of {key}]({relative(sub, page)})\n", *_quotes_section(group, corpus, sub), ""])  # fmt: skip
+            sub_head = [*page_head(f"Quotes: {key}, {month_title(period)}", "material-format-quote-open", "articles/*.txt"),
+                        f"[All of {key}]({relative(sub, page)})\n"]  # fmt: skip
+            pages[sub] = ListPage(tuple(i[4] for i in group), tuple(sub_head), functools.partial(_quotes_page, sub_head, group, corpus, sub, [""]))  # fmt: skip
     return pages
+
+
+def _quotes_page(head: list[str], items: list[QuoteItem], corpus: Corpus, page: str, bottom: list[str]) -> str:
+    return "\n".join([*head, *_quotes_section(items, corpus, page), *bottom])
 
 
 # --- Timeline -------------------------------------------------------------------------------
@@ -246,9 +261,9 @@ def _event_line(event: Event, corpus: Corpus, page: str) -> str:
     return f"- **{event_date(event)}** — “{sentence}” {link}{who}"
 
 
-def _timeline_items(corpus: Corpus) -> list[tuple[str, Callable[[str], str]]]:
-    """(the event's date, its line for a page), oldest first."""
-    return [(e.date, functools.partial(_event_line, e, corpus)) for e in corpus.events]
+def _timeline_items(corpus: Corpus) -> list[Item]:
+    """(the event's date, its article, its line for a page), oldest first."""
+    return [(e.date, e.article, functools.partial(_event_line, e, corpus)) for e in corpus.events]
 
 
 def render_timeline(corpus: Corpus) -> str:
@@ -256,11 +271,11 @@ def render_timeline(corpus: Corpus) -> str:
     out = [*page_head("Timeline", "material-timeline-clock-outline", "articles/*.txt and their notes"), TIMELINE_INTRO]
     items = _timeline_items(corpus)
     if len(items) > TIMELINE_LIMIT:
-        years = [(date[:4], line) for date, line in items]
+        years = [(date[:4], article, line) for date, article, line in items]
         out.append(f"{len(items)} events, one page per year: {key_links(years, 'timeline', page)}.")
         return "\n".join(out) + "\n"
     year = None
-    for date, line in items:
+    for date, _, line in items:
         if date[:4] != year:
             year = date[:4]
             out.append(f"\n## {year}\n")
@@ -268,7 +283,7 @@ def render_timeline(corpus: Corpus) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_timeline_years(corpus: Corpus) -> dict[str, str]:
+def render_timeline_years(corpus: Corpus) -> dict[str, ListPage]:
     items = _timeline_items(corpus)
     if len(items) <= TIMELINE_LIMIT:
         return {}
