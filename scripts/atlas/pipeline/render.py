@@ -55,7 +55,7 @@ from atlas.render.lists import (
     entity_period_page,
     entity_periods,
 )
-from atlas.render.reuse import PageReuse
+from atlas.render.reuse import NESTED, PageReuse
 from atlas.render.views import (
     render_glossary,
     render_quote_pages,
@@ -144,12 +144,12 @@ def _entity_lists(
         if period not in split.parents:
             key = digest(shared, entity.slug, period, [keys[a.slug] for a in articles], split.neighbours(period))
             render = functools.partial(_in_docs, entity_period_page, split, period, quote)
-            pages |= reuse.group(f"lists:{entity.slug}/{period}", key, render)
+            pages |= reuse.group(f"lists:{entity.slug}{NESTED}{period}", key, render)
     for period, parts in split.parents.items():
         own = [keys[a.slug] for a in split.groups.get(period, [])]
         key = digest(shared, entity.slug, period, [(part, split.counts[part]) for part in parts], own)
         render = functools.partial(_in_docs, entity_parent_page, split, period, quote)
-        pages |= reuse.group(f"lists:{entity.slug}/{period}", key, render)
+        pages |= reuse.group(f"lists:{entity.slug}{NESTED}{period}", key, render)
     return pages
 
 
