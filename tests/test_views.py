@@ -65,6 +65,12 @@ def test_pronoun_resolves_to_the_speaker_named_before():
         ("The letter came on Monday.", "18 June 2020", ["2020-06-15"]),
         ("It was signed on 8 June 2020 in town.", "18 June 2020", ["2020-06-08"]),
         ("Proposals are expected soon.", "December 2020", ["2020-12"]),
+        # Said of the future, a bare month or weekday is the next one, not the last.
+        ("The board will hear the report in June.", "14 March 2024", ["2024-06"]),
+        ("A ruling is expected in February.", "18 June 2020", ["2021-02"]),
+        ("The council plans to vote on Monday.", "14 March 2024", ["2024-03-18"]),
+        ("The pilot began in January and will end in May.", "14 March 2024", ["2024-01", "2024-05"]),
+        ("It said in June that it would stop.", "14 March 2024", ["2023-06"]),
     ],
 )
 def test_timeline_resolves_relative_dates(sentence: str, published: str, expected: list[str]):

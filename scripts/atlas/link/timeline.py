@@ -2,7 +2,8 @@
 
 "In January 2020" → 2020-01; "In February" → the last February on or before publication;
 "last year" → the year before; "on Monday" → the Monday on or before publication;
-"soon" → after publication. Editor's notes with a `date` add editor-sourced events.
+"soon" → after publication. Said of the future ("will report in June", "a ruling is expected
+in February"), a bare month or weekday is the next one on or after publication instead. Editor's notes with a `date` add editor-sourced events.
 """
 
 from __future__ import annotations
@@ -46,8 +47,15 @@ class Event(Record):  # cached per article: pickles as its constructor's argumen
         return (self.date, 1 if self.after else 0)
 
 
-def resolve(kind: str, match: re.Match[str], published: datetime.date, precision: int) -> tuple[str, bool] | None:
-    """The ISO date a phrase names, read against the publication date (precision: 1 year … 3 day)."""
+# Words before a date phrase in its sentence that put it in the future.
+_FUTURE = re.compile(r"\b(?:will|shall|(?:plans?|planning|intends?|aims?) to|(?:is|are) (?:expected|due|set|scheduled))\b", re.IGNORECASE)  # fmt: skip
+
+
+def resolve(
+    kind: str, match: re.Match[str], published: datetime.date, precision: int, future: bool = False
+) -> tuple[str, bool] | None:
+    """The ISO date a phrase names, read against the publication date (precision: 1 year … 3 day);
+    `future`: the sentence speaks of what is to come, so a bare month or weekday lies ahead."""
     parts = match.groupdict()
     if kind == "day":
         try:
@@ -57,13 +65,16 @@ def resolve(kind: str, match: re.Match[str], published: datetime.date, precision
         return day.isoformat(), False
     if kind == "month":
         month = MONTHS[parts["month"].lower()]
-        year = int(parts["year"]) if parts.get("year") else published.year - (month > published.month)
+        ahead = published.year + (month < published.month)
+        year = (
+            int(parts["year"]) if parts.get("year") else ahead if future else published.year - (month > published.month)
+        )
         return f"{year:04d}-{month:02d}", False
     if kind == "year":
         return f"{published.year - (1 if parts.get('last') else 0):04d}", False
     if kind == "weekday" and precision == 3:
         back = (published.weekday() - _DAYS.index(parts["weekday"].lower())) % 7
-        return (published - datetime.timedelta(days=back)).isoformat(), False
+        return (published + datetime.timedelta(days=(-back) % 7 if future else -back)).isoformat(), False
     if kind == "after":
         return _iso(published, precision), True
     return None
@@ -93,7 +104,8 @@ def article_events(article: Article) -> list[Event]:
                 for match in pattern.finditer(sentence):
                     if any(s < match.end() and match.start() < e for s, e in taken):
                         continue  # "18 June 2020" is not also "June 2020"
-                    resolved = resolve(kind, match, published, len(parts))
+                    future = _FUTURE.search(sentence, 0, match.start()) is not None
+                    resolved = resolve(kind, match, published, len(parts), future)
                     if resolved:
                         taken.append(match.span())
                         events.append(
