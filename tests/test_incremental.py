@@ -174,12 +174,13 @@ def test_an_added_article_renders_only_its_own_period_of_each_list(tmp_path: Pat
 
     rendered: list[str] = []
 
-    def counted(split, period, quote):
-        rendered.append(f"{split.entity.slug}/{period}")
-        return original(split, period, quote)
+    def counted(path, page):  # the entity's list pages rendered: "clearview-ai/2022" for mentions/clearview-ai/2022.md
+        if path.startswith("mentions/") and not path.endswith("alongside.md"):
+            rendered.append(path.removeprefix("mentions/").removesuffix(".md"))
+        return original(path, page)
 
-    original = rendering.entity_period_page
-    monkeypatch.setattr(rendering, "entity_period_page", counted)
+    original = rendering._page_in_docs
+    monkeypatch.setattr(rendering, "_page_in_docs", counted)
     root = copy_project(tmp_path / "project")
     for number in range(30):  # more than the entity page quotes, so it has per-year lists
         year = 2021 + number % 3

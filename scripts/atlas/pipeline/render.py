@@ -47,14 +47,7 @@ from atlas.render.indexes import (
     render_type_index,
 )
 from atlas.render.links import article_page, type_index
-from atlas.render.lists import (
-    ListPage,
-    alongside_page,
-    article_year_pages,
-    entity_parent_page,
-    entity_period_page,
-    entity_periods,
-)
+from atlas.render.lists import ListPage, alongside_page, article_year_pages, entity_year_pages
 from atlas.render.reuse import NESTED, PageReuse
 from atlas.render.views import (
     render_glossary,
@@ -133,24 +126,11 @@ def _entity_groups(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Out
 def _entity_lists(
     entity: Entity, corpus: Corpus, shared: str, keys: dict[str, str], reuse: PageReuse
 ) -> dict[str, str | None]:
-    """The entity's complete list, a group per page (nested in the entity's) keyed by what that
-    page shows: an added article renders the page of its period and its neighbours', not every period's."""
-    split = entity_periods(entity, corpus, ARTICLES_QUOTED)
-    if split is None:
-        return {}
+    """The entity's complete list, a group per page nested in the entity's: an added article
+    renders the page of its period and the pages that link it, not every period's."""
     quote = functools.partial(_quote, entity=entity, corpus=corpus)
-    pages: dict[str, str | None] = {}
-    for period, articles in split.groups.items():
-        if period not in split.parents:
-            key = digest(shared, entity.slug, period, [keys[a.slug] for a in articles], split.neighbours(period))
-            render = functools.partial(_in_docs, entity_period_page, split, period, quote)
-            pages |= reuse.group(f"lists:{entity.slug}{NESTED}{period}", key, render)
-    for period, parts in split.parents.items():
-        own = [keys[a.slug] for a in split.groups.get(period, [])]
-        key = digest(shared, entity.slug, period, [(part, split.counts[part]) for part in parts], own)
-        render = functools.partial(_in_docs, entity_parent_page, split, period, quote)
-        pages |= reuse.group(f"lists:{entity.slug}{NESTED}{period}", key, render)
-    return pages
+    pages = entity_year_pages(entity, corpus, ARTICLES_QUOTED, quote)
+    return _list_groups(pages, shared, keys, reuse, f"lists:{entity.slug}{NESTED}")
 
 
 def _in_docs(render: Callable[..., dict[str, str]], *args: object) -> dict[str, str]:
@@ -185,13 +165,20 @@ def _views(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output) -> 
 def _list_pages(
     pages: dict[str, ListPage], shared: str, keys: dict[str, str], reuse: PageReuse, out: Output, source: str
 ) -> None:
-    """The pages of a long list, each kept as it is on disk while the articles it quotes and
-    all else it shows are unchanged."""
+    for path, content in _list_groups(pages, shared, keys, reuse, "list:").items():
+        out.page(path, content, source)
+
+
+def _list_groups(
+    pages: dict[str, ListPage], shared: str, keys: dict[str, str], reuse: PageReuse, prefix: str
+) -> dict[str, str | None]:
+    """The pages of a long list, a group each (named prefix + path), kept as they are on disk
+    while the articles they quote and all else they show are unchanged."""
+    found: dict[str, str | None] = {}
     for path, page in pages.items():
         key = digest(shared, page.shape, [keys[a] for a in page.articles])
-        render = functools.partial(_page_in_docs, path, page)
-        for docs_path, content in reuse.group(f"list:{path}", key, render).items():
-            out.page(docs_path, content, source)
+        found |= reuse.group(prefix + path, key, functools.partial(_page_in_docs, path, page))
+    return found
 
 
 def _page_in_docs(path: str, page: ListPage) -> dict[str, str]:

@@ -39,10 +39,6 @@ class ListPage:
     render: Callable[[], str]
 
 
-def rendered(pages: dict[str, ListPage]) -> dict[str, str]:
-    return {path: page.render() for path, page in pages.items()}
-
-
 def year_of(article: Article) -> str:
     return article.date[:4] if article.date else UNDATED
 
@@ -176,7 +172,7 @@ def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> di
                f"{len(articles)} article{'s' if len(articles) != 1 else ''} from {month_title(key)}, newest first.\n",
                "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |"]  # fmt: skip
         bottom = ["", neighbour_links(keys, key, article_year_path, page), ""]
-        render = functools.partial(_rows_page, top, articles, row, page, bottom)
+        render = functools.partial(_lines_page, top, [functools.partial(row, a) for a in articles], page, bottom)
         pages[page] = ListPage(tuple(a.slug for a in articles), (*top, *bottom), render)
     parents = split_parents(keys)
     counts = totals(groups, parents)
@@ -187,13 +183,9 @@ def article_year_pages(corpus: Corpus, row: Callable[[Article, str], str]) -> di
         top = [*page_head(f"Articles: {month_title(period)}", "material-file-document-multiple", "articles/*.txt"),
                f"{counts[period]} articles from {month_title(period)}, one page per {part_unit(parts)}: {links}.\n"]  # fmt: skip
         table = ["", f"Dated {month_title(period)} only:", "", "| Date | Article | Publisher | Most named |\n| --- | --- | --- | --- |"] if own else []  # fmt: skip
-        render = functools.partial(_rows_page, [*top, *table], own, row, page, [])
+        render = functools.partial(_lines_page, [*top, *table], [functools.partial(row, a) for a in own], page, [])
         pages[page] = ListPage(tuple(a.slug for a in own), tuple(top), render)
     return pages
-
-
-def _rows_page(top: list[str], articles: list[Article], row: Callable[[Article, str], str], page: str, bottom: list[str]) -> str:  # fmt: skip
-    return "\n".join([*top, *(row(a, page) for a in articles), *bottom])
 
 
 def mention_year_path(entity: Entity, year: str) -> str:
@@ -204,60 +196,46 @@ def alongside_path(entity: Entity) -> str:
     return f"mentions/{entity.slug}/alongside.md"
 
 
-@dataclass(frozen=True)
-class EntityPeriods:
-    """How an entity's complete list splits into pages: each period's articles (newest first),
-    and the split periods' parts."""
-
-    entity: Entity
-    groups: dict[str, list[Article]]
-    parents: dict[str, list[str]]
-    counts: dict[str, int]
-
-    def path(self, key: str) -> str:
-        return mention_year_path(self.entity, key)
-
-    def neighbours(self, key: str) -> tuple[str | None, str | None]:
-        """The periods a leaf page links as previous and next (its only links to other periods)."""
-        keys = list(self.groups)
-        index = keys.index(key)
-        return (keys[index - 1] if index else None), (keys[index + 1] if index + 1 < len(keys) else None)
-
-
-def entity_periods(entity: Entity, corpus: Corpus, shown: int) -> EntityPeriods | None:
-    """The pages of the entity's complete list, or None when its own page quotes every article."""
+def entity_year_pages(
+    entity: Entity, corpus: Corpus, shown: int, quote: Callable[[Article, str], list[str]]
+) -> dict[str, ListPage]:
+    """mentions/<slug>/<year>.md (and <year>-<month>.md in a busy year): every article and
+    sentence that names the entity, when its page quotes only the newest `shown` articles."""
     articles = corpus.articles_mentioning(entity.slug)
     if len(articles) <= shown:
-        return None
+        return {}
     groups = periods([(a.date or UNDATED, a) for a in articles])
-    parents = split_parents(list(groups))
-    return EntityPeriods(entity, groups, parents, totals(groups, parents))
+    keys = list(groups)
+    path_of = functools.partial(mention_year_path, entity)
+    pages = {}
+    for key, items in groups.items():
+        page = path_of(key)
+        top = [*page_head(f"{entity.name}: articles in {month_title(key)}", "material-format-quote-close", "articles/*.txt"),
+               f"Every article from {month_title(key)} that mentions {entity_link(entity, page)} ({len(items)}), "
+               "newest first, with each sentence that names it.\n"]  # fmt: skip
+        bottom = ["", neighbour_links(keys, key, path_of, page), ""]
+        render = functools.partial(_lines_page, top, _quoted(items, quote), page, bottom)
+        pages[page] = ListPage(tuple(a.slug for a in items), (*top, *bottom), render)
+    parents = split_parents(keys)
+    counts = totals(groups, parents)
+    for period, parts in parents.items():
+        page, own = path_of(period), groups.get(period, [])  # dated to the period alone
+        top = [*page_head(f"{entity.name}: articles in {month_title(period)}", "material-format-quote-close", "articles/*.txt"),
+               f"Every article from {month_title(period)} that mentions {entity_link(entity, page)} ({counts[period]}), "
+               f"one page per {part_unit(parts)}: {part_links(parts, counts, path_of, page)}.\n"]  # fmt: skip
+        extra = [f"Dated {month_title(period)} only:\n"] if own else []
+        render = functools.partial(_lines_page, [*top, *extra], _quoted(own, quote), page, [])
+        pages[page] = ListPage(tuple(a.slug for a in own), tuple(top), render)
+    return pages
 
 
-def entity_period_page(split: EntityPeriods, key: str, quote: Callable[[Article, str], list[str]]) -> dict[str, str]:
-    """One period's page: every article of the period that names the entity, with its sentences."""
-    entity, items, page = split.entity, split.groups[key], split.path(key)
-    out = [
-        *page_head(f"{entity.name}: articles in {month_title(key)}", "material-format-quote-close", "articles/*.txt"),
-        f"Every article from {month_title(key)} that mentions {entity_link(entity, page)} ({len(items)}), "
-        "newest first, with each sentence that names it.\n",
-    ]
-    for article in items:
-        out.extend(quote(article, page))
-    out += ["", neighbour_links(list(split.groups), key, split.path, page), ""]
-    return {page: "\n".join(out)}
+def _quoted(articles: list[Article], quote: Callable[[Article, str], list[str]]) -> list[Line]:
+    """Each article's heading and sentences as one line of a list."""
+    return [functools.partial(_joined, quote, article) for article in articles]
 
 
-def entity_parent_page(split: EntityPeriods, period: str, quote: Callable[[Article, str], list[str]]) -> dict[str, str]:
-    """A split period's page: links to its parts, and the articles dated to the period alone."""
-    entity, parts, counts, page = split.entity, split.parents[period], split.counts, split.path(period)
-    own = [line for article in split.groups.get(period, []) for line in quote(article, page)]
-    return {page: "\n".join([
-        *page_head(f"{entity.name}: articles in {month_title(period)}", "material-format-quote-close", "articles/*.txt"),
-        f"Every article from {month_title(period)} that mentions {entity_link(entity, page)} ({counts[period]}), "
-        f"one page per {part_unit(parts)}: {part_links(parts, counts, split.path, page)}.\n",
-        *([f"Dated {month_title(period)} only:\n", *own] if own else []),
-    ])}  # fmt: skip
+def _joined(quote: Callable[[Article, str], list[str]], article: Article, page: str) -> str:
+    return "\n".join(quote(article, page))
 
 
 def alongside_page(entity: Entity, corpus: Corpus, shown: int) -> dict[str, str]:
