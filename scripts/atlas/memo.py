@@ -2,9 +2,10 @@
 
 Parsing an article, sampling it for the copy search, finding its mentions and what it
 reports (quotations, dated events) depend on its file alone (and on the catalog's names and
-types, and the notes that bind its words): at thousands of articles they are most of a build. `publish/rebuild.py` loads and saves the memo; the pipeline reads and fills
-it. A memo never changes what a build writes, only how soon (tested: equal output with and
-without one).
+types, and the notes that bind its words): at thousands of articles they are most of a
+build. `publish/rebuild.py` loads and saves the memo; the pipeline reads and fills it. A
+memo never changes what a build writes, only how soon (tested: equal output with and without
+one).
 """
 
 from __future__ import annotations
