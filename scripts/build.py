@@ -95,6 +95,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this checkout)")
     args = parser.parse_args(argv)
+    if not args.root.is_dir():
+        parser.error(f"--root {args.root}: no such folder — give the project's folder (the one holding mkdocs.yml)")
     if args.dry_run and not (args.draft or args.draft_all or args.merge):
         parser.error("--dry-run goes with --draft, --draft-all or --merge")
     return args

@@ -37,6 +37,14 @@ def test_check_fails_with_a_diff_on_stale_docs(project: Path):
     assert run_build(project, "--check").returncode == 1
 
 
+def test_a_root_that_does_not_exist_is_refused_and_not_created(tmp_path: Path):
+    missing = tmp_path / "no-such-project"
+    result = run_build(missing)
+    assert result.returncode == 2
+    assert f"--root {missing}: no such folder" in result.stderr
+    assert not missing.exists()
+
+
 def test_hand_edits_outside_markers_survive(project: Path):
     page = project / "docs/vendors/clearview-ai.md"
     original = page.read_text(encoding="utf-8")
