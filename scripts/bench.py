@@ -71,21 +71,24 @@ RARE_WORDS = 20_000  # a long tail of words seldom used, as in any real corpus
 RARE_SHARE = 0.08  # of the words in running text
 # Run a command and report its own peak memory (kB) on the last line of stderr: VmHWM, this
 # program's high-water mark since exec (ru_maxrss would carry over the benchmark's own, which a
-# child inherits through fork on Linux).
+# child inherits through fork on Linux). build.py leaves through os._exit: report there too.
 MEASURE = (
     "import os, re, resource, runpy, sys\n"
+    "def report(code, leave=sys.exit):\n"
+    "    status = open('/proc/self/status').read() if os.path.exists('/proc/self/status') else ''\n"
+    "    peak = re.search(r'VmHWM:\\s+(\\d+) kB', status)\n"
+    "    print(f'maxrss={peak.group(1) if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr, flush=True)\n"
+    "    leave(code)\n"
+    "hard_exit = os._exit\n"
+    "os._exit = lambda code: report(code, hard_exit)\n"
     "sys.argv = sys.argv[1:]\n"
     "sys.path.insert(0, os.path.dirname(sys.argv[0])) if sys.argv[0].endswith('.py') else None\n"
     "try:\n"
     "    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') else runpy.run_module(sys.argv[0], run_name='__main__')\n"
     "except SystemExit as exit:\n"
-    "    code = exit.code or 0\n"
+    "    report(exit.code or 0)\n"
     "else:\n"
-    "    code = 0\n"
-    "status = open('/proc/self/status').read() if os.path.exists('/proc/self/status') else ''\n"
-    "peak = re.search(r'VmHWM:\\s+(\\d+) kB', status)\n"
-    "print(f'maxrss={peak.group(1) if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
-    "sys.exit(code)\n"
+    "    report(0)\n"
 )
 
 
