@@ -163,13 +163,13 @@ def test_workflow_passes_the_github_workflow_schema(tmp_path: Path):
 def test_the_mentions_export_is_written_as_json_dumps_would_write_it():
     """mentions.json is formatted directly (for speed): byte for byte what json.dumps gives,
     whatever the surface holds (quotes, backslashes, control characters, any script)."""
-    from atlas.render.exports import _json_records, mentions_json
+    from atlas.model import Mention
+    from atlas.render.exports import _json_records, mention_records, mentions_json
 
     surfaces = ['the "Met"', "back\\slash", "tab\there\nline", "Zürich’s", "北京", "\x00\x1f\u2028", ""]
-    records = [
-        {"article": f"2020-01-0{i}-a", "paragraph": f"p{i}", "entity": "e-x", "surface": s, "start": i, "end": i + 10}
-        for i, s in enumerate(surfaces)
-    ]
-    assert mentions_json(records) == _json_records(records)
-    assert json.loads(mentions_json(records)) == records
+    mentions = [Mention(f"2020-01-0{i}-a", f"p{i}", i, i + 10, "e-x", s) for i, s in enumerate(surfaces)]
+    records = mention_records(mentions)
+    assert records[2] == {"article": "2020-01-02-a", "paragraph": "p2", "entity": "e-x", "surface": surfaces[2], "start": 2, "end": 12}  # fmt: skip
+    assert mentions_json(mentions) == _json_records(records)
+    assert json.loads(mentions_json(mentions)) == records
     assert mentions_json([]) == _json_records([])
