@@ -174,7 +174,7 @@ def test_plan_does_not_depend_on_listing_order():
 
     sources = read_sources(ROOT)
     reversed_sources = Sources(
-        dict(reversed(sources.articles.items())),
+        dict(reversed(list(sources.articles.items()))),
         dict(reversed(list(sources.pages.items()))),
         dict(reversed(sources.notes.items())),
         sources.glossary,

@@ -8,9 +8,10 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, SEED, copy_project
 
 FIXTURES = ROOT / "tests" / "fixtures" / "articles"
 MEMO = Path(".cache/atlas-memo")
@@ -256,3 +257,49 @@ def test_an_added_article_renders_only_the_list_pages_it_lands_on(tmp_path: Path
     shutil.rmtree(root / MEMO)
     scratch = build(root, "2", "--check")
     assert scratch.returncode == 0, scratch.stdout + scratch.stderr
+
+
+def test_an_article_unchanged_since_it_was_parsed_is_not_read_again(tmp_path: Path, monkeypatch):
+    """At 10,000 articles reading every file again was a third of a second of each build: a
+    file whose size and time are those of its cached parse is not read, any other is."""
+    from atlas.publish import rebuild as rebuilding
+    from atlas.read import sources
+
+    root = copy_project(tmp_path / "project")
+    for article in (FIXTURES / "copies").glob("*.txt"):
+        shutil.copy(article, root / "articles" / article.name)
+    an_hour_ago = time.time_ns() - 3600 * 10**9
+    for article in (root / "articles").glob("*.txt"):
+        os.utime(article, ns=(an_hour_ago, an_hour_ago))
+    assert build(root, "1").returncode == 0
+    read: list[str] = []
+    reading = sources.DiskArticles._read
+    monkeypatch.setattr(sources.DiskArticles, "_read", lambda self, path: read.append(path.name) or reading(self, path))  # fmt: skip
+    edited = root / "articles" / SEED.name
+    text = edited.read_text()
+    edited.write_text(text.replace("Tech giants love", "Tech giants lave", 1))  # the same size, saved a second later
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    added = root / "articles/2021-05-02-a-later-report.txt"
+    added.write_text("# A later report\n\n2021-05-02, by A. Writer\n\nClearview AI was named again.\n")
+    outcome = rebuilding.rebuild(root, rebuilding.Options())
+    assert outcome.plan is not None and outcome.plan.articles == 3
+    assert sorted(read) == sorted([edited.name, added.name])
+    assert "Tech giants lave" in (root / "docs/articles/2020-06-18-facial-recognition-it-and-police-in-delicate-dance.md").read_text()  # fmt: skip
+    assert build(root, "2", "--check").returncode == 0  # what it wrote is what a fresh build writes
+
+
+def test_the_stamp_of_an_article_saved_as_the_build_read_it_is_not_trusted():
+    """A save in the same tick of the clock as the build's read leaves size and time as they
+    were: such a file is read again by the next build, not taken for its cached parse."""
+    from atlas.memo import ArticleMemo
+
+    memo = ArticleMemo()
+    memo.parse("old-key", lambda: (None, ()))  # type: ignore[arg-type,return-value]
+    memo.parse("new-key", lambda: (None, ()))  # type: ignore[arg-type,return-value]
+    memo.remember("articles/old.txt", (10, 1_000), "old-key")
+    memo.remember("articles/new.txt", (10, 5_000), "new-key")
+    kept = memo.kept({}, settled_before=3_000)
+    assert kept.parsed_key("articles/old.txt", (10, 1_000)) == "old-key"
+    assert kept.parsed_key("articles/new.txt", (10, 5_000)) is None
+    assert kept.parsed_key("articles/old.txt", (11, 1_000)) is None  # a changed size is a change

@@ -53,10 +53,18 @@ class ArticleMemo:
     used: set[str] = field(default_factory=set)  # keys this build asked for
     added: int = 0  # entries this build computed
     saved: dict[str, frozenset[str]] = field(default_factory=dict)  # each shard's keys, as its file holds them
+    files: dict[str, tuple[FileStamp, str]] = field(default_factory=dict)  # article path → (its stamp, content key)
+    restamped: bool = False  # this build learnt an article file's stamp
 
     @classmethod
-    def from_shards(cls, shards: dict[str, Shard], groups: dict[str, Group], copies: CopyCache) -> ArticleMemo:
-        memo = cls(groups=groups, copies=copies)
+    def from_shards(
+        cls,
+        shards: dict[str, Shard],
+        groups: dict[str, Group],
+        copies: CopyCache,
+        files: dict[str, tuple[FileStamp, str]],
+    ) -> ArticleMemo:
+        memo = cls(groups=groups, copies=copies, files=files)
         for name, shard in shards.items():
             for table, part in zip((memo.parsed, memo.linked, memo.reported), shard, strict=True):
                 table.update(part)
@@ -73,6 +81,20 @@ class ArticleMemo:
     def parse(self, key: str, compute: Callable[[], Parsed]) -> Parsed:
         return self._get(self.parsed, key, compute)
 
+    def parsed_key(self, path: str, stamp: FileStamp | None) -> str | None:
+        """The content key of an article file parsed before and unchanged since (by size and
+        time, as the build's other shortcuts judge a file): its bytes need not be read."""
+        known = self.files.get(path)
+        if known is None or known[0] != stamp or known[1] not in self.parsed:
+            return None
+        self.used.add(known[1])
+        return known[1]
+
+    def remember(self, path: str, stamp: FileStamp | None, key: str) -> None:
+        if stamp is not None and self.files.get(path) != (stamp, key):
+            self.files[path] = (stamp, key)
+            self.restamped = True
+
     def link(self, key: str, compute: Callable[[], Linked]) -> Linked:
         return self._get(self.linked, key, compute)
 
@@ -86,8 +108,12 @@ class ArticleMemo:
             self.added += 1
         return table[key]
 
-    def kept(self, groups: dict[str, Group]) -> ArticleMemo:
-        """What this build used (entries of removed or edited articles are dropped), and its pages."""
+    def kept(self, groups: dict[str, Group], settled_before: int | None = None) -> ArticleMemo:
+        """What this build used (entries of removed or edited articles are dropped), and its pages.
+
+        An article's stamp is kept only if the file is older than `settled_before` (ns): a save
+        in the same tick of the clock as the build's read would leave size and time as they
+        were (git calls such files racily clean)."""
         copies = CopyCache(self.copies.keys, self.copies.candidates, self.copies.decisions)
         return ArticleMemo(
             {k: v for k, v in self.parsed.items() if k in self.used},
@@ -95,13 +121,19 @@ class ArticleMemo:
             {k: v for k, v in self.reported.items() if k in self.used},
             groups,
             copies,
+            files={
+                path: known
+                for path, known in self.files.items()
+                if known[1] in self.used and (settled_before is None or known[0][1] < settled_before)
+            },
         )
 
     def stale(self, groups: dict[str, Group]) -> bool:
         """The pages' keys and the copy search are worth saving again: entries were added or
-        dropped, pages changed, or the copy search compared anything."""
+        dropped, pages or article stamps changed, or the copy search compared anything."""
         changed = (
             bool(self.added)
+            or self.restamped
             or len(self.parsed) + len(self.linked) + len(self.reported) > len(self.used)
             or groups != self.groups
         )

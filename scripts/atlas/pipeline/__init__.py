@@ -41,7 +41,7 @@ def plan_site(
     settings = Settings(discard_edits, excerpts, offline, site_url)
     memo = memo if memo is not None else ArticleMemo()
     reuse = PageReuse(memo.groups if stamps is not None and not discard_edits else {}, stamps or {})
-    read = read_stage(sources, memo)
+    read = read_stage(sources, memo, stamps)
     linked = link_stage(read, sources, memo, settings)
     out = Output(sources.pages, discard_edits)
     rendered = render_stage(linked, settings, reuse, out)

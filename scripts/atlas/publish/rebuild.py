@@ -12,6 +12,7 @@ import gc
 import json
 import os
 import pickle
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from atlas.publish.fingerprint import Stamp, after_writes, code_version, fingerp
 from atlas.read.sources import Sources, read_sources
 
 CACHE = Path(".cache") / "atlas-build.json"
+SETTLED_NS = 2_000_000_000  # an article file saved this recently is read again next time (memo.kept)
 MEMO = Path(".cache") / "atlas-memo"  # per-article results (atlas/memo.py), and the pages' keys
 PAGES = "pages.pickle"  # the pages' keys and the copy search's state; articles-<shard>.pickle hold the rest
 OLD_MEMO = Path(".cache") / "atlas-articles.pickle"  # the single file of earlier versions
@@ -159,7 +161,7 @@ def load_memo(root: Path, code: str) -> ArticleMemo:
     """The cached results of the same code, each file that is whole and of this code (a cache
     is never required: what is missing is computed again)."""
     with paused_gc():  # half a million records: the collector would walk them over and over (3x slower)
-        pages = _load(root / MEMO / PAGES, code) or ({}, CopyCache())
+        pages = _load(root / MEMO / PAGES, code) or ({}, CopyCache(), {})
         shards = {name: shard for name in SHARDS if (shard := _load(root / MEMO / f"articles-{name}.pickle", code))}
     try:
         return ArticleMemo.from_shards(shards, *pages)  # type: ignore[arg-type]
@@ -181,7 +183,7 @@ def save_memo(root: Path, code: str, memo: ArticleMemo, plan: Plan, after: Stamp
     kept that was not written. Best effort; only the shards whose entries changed are written,
     each renamed into place. Returns what the next build starts from."""
     groups = plan.reuse.recorded(after) if plan.reuse else {}
-    kept = memo.kept(groups)
+    kept = memo.kept(groups, settled_before=time.time_ns() - SETTLED_NS)
     try:
         (root / MEMO).mkdir(parents=True, exist_ok=True)
         for name, shard in kept.shards().items():
@@ -190,7 +192,7 @@ def save_memo(root: Path, code: str, memo: ArticleMemo, plan: Plan, after: Stamp
                 _dump(root / MEMO / f"articles-{name}.pickle", (code, *shard))
             kept.saved[name] = keys
         if memo.stale(groups) or not (root / MEMO / PAGES).exists():
-            _dump(root / MEMO / PAGES, (code, groups, kept.copies))
+            _dump(root / MEMO / PAGES, (code, groups, kept.copies, kept.files))
         (root / OLD_MEMO).unlink(missing_ok=True)
     except OSError:
         pass
