@@ -303,3 +303,38 @@ def test_the_stamp_of_an_article_saved_as_the_build_read_it_is_not_trusted():
     assert kept.parsed_key("articles/old.txt", (10, 1_000)) == "old-key"
     assert kept.parsed_key("articles/new.txt", (10, 5_000)) is None
     assert kept.parsed_key("articles/old.txt", (11, 1_000)) is None  # a changed size is a change
+
+
+def test_an_added_article_is_searched_alone_for_the_relations_evidence(tmp_path: Path, monkeypatch):
+    """The relations' quotes are matched article by article and cached: an added article is
+    searched alone, and what it adds (another story citing the words) is what a build from
+    scratch finds."""
+    import json
+
+    from atlas.pipeline import link
+    from atlas.publish import rebuild as rebuilding
+
+    root = copy_project(tmp_path / "project")
+    assert build(root, "1").returncode == 0
+    searched: list[list[str]] = []
+    searching = link.evidence_places
+    monkeypatch.setattr(link, "evidence_places", lambda quotes, articles: searched.append([a.slug for a in articles]) or searching(quotes, articles))  # fmt: skip
+    words = "The biggest danger is that this technology will be used for general, suspicionless surveillance systems"
+    (root / "articles/2021-05-02-a-later-report.txt").write_text(
+        f"# A later report\n\n2021-05-02, by A. Writer\n\nA year on, the warning was repeated: “{words}.”\n\n"
+        "Campaigners said little had changed since then, and asked for a moratorium on its use.\n"
+    )
+    assert rebuilding.rebuild(root, rebuilding.Options()).plan is not None
+    assert searched == [["2021-05-02-a-later-report"]]
+    cited = next(r for r in json.loads((root / "docs/data/relations.json").read_text()) if r["evidence"]["exact"] == words)  # fmt: skip
+    assert cited["also"] == [{"article": "2021-05-02-a-later-report", "paragraph": "p1"}] and cited["stories"] == 2
+    assert build(root, "2", "--check").returncode == 0  # what it wrote is what a fresh build writes
+
+    # A new relation changes the quotes: every article is searched again, in one pass.
+    page = root / "docs/advocacy/aclu.md"
+    page.write_text(page.read_text().replace("relations:\n", 'relations:\n  - warns_about: "topic: moratorium"\n    evidence: "asked for a moratorium on its use"\n', 1))  # fmt: skip
+    searched.clear()
+    assert rebuilding.rebuild(root, rebuilding.Options()).plan is not None
+    assert len(searched) == 1 and len(searched[0]) == 2
+    assert "asked for a moratorium on its use" in (root / "docs/data/relations.json").read_text()
+    assert build(root, "3", "--check").returncode == 0

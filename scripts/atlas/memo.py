@@ -18,6 +18,7 @@ from typing import TypeVar
 from atlas.link.acronyms import Definition
 from atlas.link.annotate import Unlinked
 from atlas.link.corpus import Report
+from atlas.link.relations import Places
 from atlas.link.stories import CopyCache
 from atlas.model import Article, Mention
 
@@ -27,7 +28,7 @@ Group = tuple[str, dict[str, FileStamp]]  # a page group's key, and each page as
 Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
 Parsed = tuple[Article, tuple[int, ...]]  # an article and its copy-search sample
 Shard = tuple[
-    dict[str, Parsed], dict[str, Linked], dict[str, Report]
+    dict[str, Parsed], dict[str, Linked], dict[str, Report], dict[str, Places]
 ]  # per-article results whose keys share a first character
 # Per-article results are saved in shards by the first character of their key (each key opens
 # with the article's SHA-256 in hex): adding one article rewrites one sixteenth of them.
@@ -48,6 +49,7 @@ class ArticleMemo:
     parsed: dict[str, Parsed] = field(default_factory=dict)  # key → (article, copy sample)
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
     reported: dict[str, Report] = field(default_factory=dict)  # key + names, types, bindings → what it reports
+    evidence: dict[str, Places] = field(default_factory=dict)  # key + the relations' quotes → where they match
     groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
     copies: CopyCache = field(default_factory=CopyCache)  # the copy search's candidates and decisions
     used: set[str] = field(default_factory=set)  # keys this build asked for
@@ -66,17 +68,20 @@ class ArticleMemo:
     ) -> ArticleMemo:
         memo = cls(groups=groups, copies=copies, files=files)
         for name, shard in shards.items():
-            for table, part in zip((memo.parsed, memo.linked, memo.reported), shard, strict=True):
+            for table, part in zip(memo.tables(), shard, strict=True):
                 table.update(part)
             memo.saved[name] = shard_keys(shard)
         return memo
 
     def shards(self) -> dict[str, Shard]:
-        found: dict[str, Shard] = {name: ({}, {}, {}) for name in SHARDS}
-        for index, table in enumerate((self.parsed, self.linked, self.reported)):
+        found: dict[str, Shard] = {name: ({}, {}, {}, {}) for name in SHARDS}
+        for index, table in enumerate(self.tables()):
             for key, value in table.items():
-                found.setdefault(key[0], ({}, {}, {}))[index][key] = value  # type: ignore[index]
+                found.setdefault(key[0], ({}, {}, {}, {}))[index][key] = value  # type: ignore[index]
         return found
+
+    def tables(self) -> Shard:
+        return self.parsed, self.linked, self.reported, self.evidence
 
     def parse(self, key: str, compute: Callable[[], Parsed]) -> Parsed:
         return self._get(self.parsed, key, compute)
@@ -101,6 +106,17 @@ class ArticleMemo:
     def report(self, key: str, compute: Callable[[], Report]) -> Report:
         return self._get(self.reported, key, compute)
 
+    def places(self, keys: dict[str, str], compute: Callable[[list[str]], dict[str, Places]]) -> dict[str, Places]:
+        """Each article's evidence places (slug → key → places); those not cached are worked out
+        by one call for all of them (`compute(slugs)`): one scan per quote, not one per article."""
+        missing = [slug for slug, key in keys.items() if key not in self.evidence]
+        if missing:
+            computed = compute(missing)
+            self.evidence.update((keys[slug], computed[slug]) for slug in missing)
+            self.added += len(missing)
+        self.used.update(keys.values())
+        return {slug: self.evidence[key] for slug, key in keys.items()}
+
     def _get(self, table: dict[str, T], key: str, compute: Callable[[], T]) -> T:
         self.used.add(key)
         if key not in table:
@@ -119,6 +135,7 @@ class ArticleMemo:
             {k: v for k, v in self.parsed.items() if k in self.used},
             {k: v for k, v in self.linked.items() if k in self.used},
             {k: v for k, v in self.reported.items() if k in self.used},
+            {k: v for k, v in self.evidence.items() if k in self.used},
             groups,
             copies,
             files={
@@ -132,10 +149,7 @@ class ArticleMemo:
         """The pages' keys and the copy search are worth saving again: entries were added or
         dropped, pages or article stamps changed, or the copy search compared anything."""
         changed = (
-            bool(self.added)
-            or self.restamped
-            or len(self.parsed) + len(self.linked) + len(self.reported) > len(self.used)
-            or groups != self.groups
+            bool(self.added) or self.restamped or sum(map(len, self.tables())) > len(self.used) or groups != self.groups
         )
         return changed or bool(self.copies.compared)
 

@@ -21,6 +21,7 @@ import datetime
 import difflib
 import hashlib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from atlas.errors import InputError
@@ -126,15 +127,43 @@ def parse_relations(
     return specs, errors
 
 
+Places = tuple[tuple[int, Anchor], ...]  # (a quote's number, where it matches), in text order
+
+
+def evidence_places(quotes: Sequence[Quote], articles: list[Article]) -> dict[str, Places]:
+    """Where each quote matches in each article (slug → places): one scan of all the articles'
+    text per quote. Per article, so a cache can keep each article's places (pipeline/link.py)."""
+    index = TextIndex(articles)
+    found: dict[str, list[tuple[int, Anchor]]] = {a.slug: [] for a in articles}
+    for number, quote in enumerate(quotes):
+        for anchor in find_quote(quote, index):
+            found[anchor.article].append((number, anchor))
+    return {slug: tuple(places) for slug, places in found.items()}
+
+
+def quote_places(quotes: Sequence[Quote], articles: list[Article], places: Mapping[str, Places]) -> dict[Quote, list[Anchor]]:  # fmt: skip
+    """Each quote's matches in the order of `articles`, then of the text: find_quote's order."""
+    by_quote: dict[Quote, list[Anchor]] = {quote: [] for quote in quotes}
+    for article in articles:
+        for number, anchor in places[article.slug]:
+            by_quote[quotes[number]].append(anchor)
+    return by_quote
+
+
 @dataclass(frozen=True)
 class _Articles:
     """What resolving evidence needs to know of the articles."""
 
-    index: TextIndex
+    places: Mapping[Quote, list[Anchor]]  # every quote's matches, in find_quote's order
     slugs: set[str]
     page_of: dict[str, str]  # a copy's slug → its story's page
     story_of: dict[str, str]  # any article's slug → its story's page
     order: dict[str, int]  # slug → place in date order: the earliest story is cited
+
+
+def spec_quotes(specs: list[RelationSpec]) -> list[Quote]:
+    """The quotes the specs cite, each once, in spec order."""
+    return list(dict.fromkeys(spec.quote for spec in specs))
 
 
 def resolve_relations(
@@ -142,19 +171,24 @@ def resolve_relations(
     entities: dict[str, Entity],
     articles: list[Article],
     page_of: dict[str, str] | None = None,
+    places: Mapping[str, Places] | None = None,
 ) -> tuple[list[Relation], list[InputError], list[str]]:
     """Resolve targets and evidence; every failure names the file, the relation and the quote.
 
     `articles` are all articles, copies included; `page_of` maps a copy's slug to its
     story's page. Only words on a story's page can be cited (a copy has no page of its
-    own): words only in a copy are a warning. Returns the relations, errors and warnings."""
+    own): words only in a copy are a warning. `places`: evidence_places of the specs' quotes
+    (in spec order, each once), when worked out beforehand. Returns the relations, errors and
+    warnings."""
     relations: list[Relation] = []
     errors: list[InputError] = []
     warnings: list[str] = []
     page_of = page_of or {}
     slugs = {a.slug for a in articles}
+    quotes = spec_quotes(specs)
+    places = places if places is not None else evidence_places(quotes, articles)
     known = _Articles(
-        TextIndex(articles),
+        quote_places(quotes, articles, places),
         slugs,
         page_of,
         {slug: page_of.get(slug, slug) for slug in slugs},
@@ -180,7 +214,7 @@ def _resolve(
         return None, InputError(path, line, f"relation '{spec.type}' names '{spec.target}', which has no page", fix), []
     if spec.article is not None and spec.article not in known.slugs:
         return None, InputError(path, line, f"relation '{spec.type}' cites article '{spec.article}', which does not exist", "use the file name of an article in articles/, without .txt"), []  # fmt: skip
-    found = find_quote(spec.quote, known.index)
+    found = known.places[spec.quote]
     if spec.article:
         found = [a for a in found if known.story_of[a.article] == known.story_of[spec.article]]
     where = f"in articles/{spec.article}.txt" if spec.article else "in any article"

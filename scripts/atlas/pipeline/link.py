@@ -15,7 +15,7 @@ from atlas.errors import InputError, raise_all
 from atlas.link.acronyms import Definition, apply_definitions, definitions
 from atlas.link.annotate import Matcher, Phrase, Unlinked, annotate, apply_bindings
 from atlas.link.corpus import Corpus, Report, report_of
-from atlas.link.relations import Relation, parse_relations, resolve_relations
+from atlas.link.relations import Places, Relation, evidence_places, parse_relations, resolve_relations, spec_quotes
 from atlas.link.stories import Story, group_stories
 from atlas.memo import ArticleMemo, Linked, digest
 from atlas.model import Article, Entity, Mention
@@ -24,7 +24,7 @@ from atlas.pipeline.settings import Settings
 from atlas.read.glossary import parse_glossary
 from atlas.read.notes import UNLINK, Note, PlacedNote, parse_notes
 from atlas.read.pinned import STORIES
-from atlas.read.selectors import describe, find_quote
+from atlas.read.selectors import Quote, describe, find_quote
 from atlas.read.sources import NOTES_SUFFIX, Sources
 
 
@@ -98,7 +98,7 @@ def claims_about(read: Read, sources: Sources, memo: ArticleMemo) -> Claims:
     articles = [story.page for story in stories]
     page_of = {copy.slug: story.page.slug for story in stories for copy in story.copies}
     by_slug = {e.slug: e for e in [*read.countries.generated, *read.entities]}
-    relations, relation_errors, warnings = _load_relations(read, page_of, by_slug)
+    relations, relation_errors, warnings = _load_relations(read, page_of, by_slug, memo)
     notes, note_errors, note_warnings = _load_notes(sources, articles, by_slug, page_of)
     glossary_errors: list[InputError] = []
     try:
@@ -110,7 +110,7 @@ def claims_about(read: Read, sources: Sources, memo: ArticleMemo) -> Claims:
 
 
 def _load_relations(
-    read: Read, page_of: dict[str, str], targets: dict[str, Entity]
+    read: Read, page_of: dict[str, str], targets: dict[str, Entity], memo: ArticleMemo
 ) -> tuple[list[Relation], list[InputError], list[str]]:
     specs, errors = [], []
     for entity in read.entities:
@@ -122,8 +122,22 @@ def _load_relations(
         )
         specs.extend(found)
         errors.extend(problems)
-    relations, problems, warnings = resolve_relations(specs, targets, read.articles, page_of)
+    places = _evidence_places(read, spec_quotes(specs), memo)
+    relations, problems, warnings = resolve_relations(specs, targets, read.articles, page_of, places)
     return relations, errors + problems, warnings
+
+
+def _evidence_places(read: Read, quotes: list[Quote], memo: ArticleMemo) -> dict[str, Places]:
+    """Where the relations' quotes match, article by article, cached by content and the quotes:
+    an added article is searched alone, not the whole corpus again."""
+    if not quotes:
+        return {a.slug: () for a in read.articles}
+    quotes_key = digest("evidence", quotes)
+    by_slug = {a.slug: a for a in read.articles}
+    return memo.places(
+        {a.slug: read.keys[a.slug] + quotes_key for a in read.articles},
+        lambda slugs: evidence_places(quotes, [by_slug[slug] for slug in slugs]),
+    )
 
 
 def _load_notes(
