@@ -8,6 +8,7 @@ cut its list short, so a small corpus keeps everything on one page.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -57,16 +58,21 @@ def periods(items: list[tuple[str, T]], limit: int = PERIOD_LIMIT) -> dict[str, 
     ('YYYY-MM-DD') that holds at most `limit`, and past that the day's fixed chunks
     ('YYYY-MM-DD', 'YYYY-MM-DD-p2', …), so that no page grows without end however many
     items land on one day. Items dated less precisely stay on the period they name."""
-    counts: dict[str, int] = {}
-    for date, _ in items:
+    per_date = Counter(date for date, _ in items)  # counted by distinct date: lists run to 10,000s of items
+    counts: Counter[str] = Counter()
+    for date, number in per_date.items():
         for size in (4, 7, 10):
-            counts[date[:size]] = counts.get(date[:size], 0) + 1
+            counts[date[:size]] += number
+    page_of = {
+        date: date
+        if date == UNDATED
+        else next((date[:size] for size in (4, 7) if counts[date[:size]] <= limit or len(date) == size), date[:10])
+        for date in per_date
+    }
     seen: dict[str, int] = {}
     groups: dict[str, list[T]] = {}
     for date, item in items:
-        key = date
-        if date != UNDATED:
-            key = next((date[:size] for size in (4, 7) if counts[date[:size]] <= limit or len(date) == size), date[:10])
+        key = page_of[date]
         if counts[key] > limit:  # a day (or the undated) past the limit: fixed chunks in the items' order
             number = seen[key] = seen.get(key, 0) + 1
             key = key if number <= limit else f"{key}-p{(number - 1) // limit + 1}"
