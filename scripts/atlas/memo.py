@@ -27,8 +27,9 @@ FileStamp = tuple[int, int]  # a file's size and modification time (ns)
 Group = tuple[str, dict[str, FileStamp]]  # a page group's key, and each page as the build that rendered it left it
 Linked = tuple[list[Mention], list[Unlinked], list[Definition]]  # mentions, ambiguous names, acronyms with no entity
 Parsed = tuple[Article, tuple[int, ...]]  # an article and its copy-search sample
+Exported = tuple[str, str]  # an article's lines of mentions.json and rows of mentions.csv
 Shard = tuple[
-    dict[str, Parsed], dict[str, Linked], dict[str, Report], dict[str, Places]
+    dict[str, Parsed], dict[str, Linked], dict[str, Report], dict[str, Places], dict[str, Exported]
 ]  # per-article results whose keys share a first character
 # Per-article results are saved in shards by the first character of their key (each key opens
 # with the article's SHA-256 in hex): adding one article rewrites one sixteenth of them.
@@ -50,6 +51,7 @@ class ArticleMemo:
     linked: dict[str, Linked] = field(default_factory=dict)  # key + the catalog's names → its mentions
     reported: dict[str, Report] = field(default_factory=dict)  # key + names, types, bindings → what it reports
     evidence: dict[str, Places] = field(default_factory=dict)  # key + the relations' quotes → where they match
+    exported: dict[str, Exported] = field(default_factory=dict)  # key + names, bindings → its rows of the exports
     groups: dict[str, Group] = field(default_factory=dict)  # the pages' keys (render/reuse.py)
     copies: CopyCache = field(default_factory=CopyCache)  # the copy search's candidates and decisions
     used: set[str] = field(default_factory=set)  # keys this build asked for
@@ -74,14 +76,14 @@ class ArticleMemo:
         return memo
 
     def shards(self) -> dict[str, Shard]:
-        found: dict[str, Shard] = {name: ({}, {}, {}, {}) for name in SHARDS}
+        found: dict[str, Shard] = {name: ({}, {}, {}, {}, {}) for name in SHARDS}
         for index, table in enumerate(self.tables()):
             for key, value in table.items():
-                found.setdefault(key[0], ({}, {}, {}, {}))[index][key] = value  # type: ignore[index]
+                found.setdefault(key[0], ({}, {}, {}, {}, {}))[index][key] = value  # type: ignore[index]
         return found
 
     def tables(self) -> Shard:
-        return self.parsed, self.linked, self.reported, self.evidence
+        return self.parsed, self.linked, self.reported, self.evidence, self.exported
 
     def parse(self, key: str, compute: Callable[[], Parsed]) -> Parsed:
         return self._get(self.parsed, key, compute)
@@ -105,6 +107,9 @@ class ArticleMemo:
 
     def report(self, key: str, compute: Callable[[], Report]) -> Report:
         return self._get(self.reported, key, compute)
+
+    def export(self, key: str, compute: Callable[[], Exported]) -> Exported:
+        return self._get(self.exported, key, compute)
 
     def places(self, keys: dict[str, str], compute: Callable[[list[str]], dict[str, Places]]) -> dict[str, Places]:
         """Each article's evidence places (slug → key → places); those not cached are worked out
@@ -132,10 +137,7 @@ class ArticleMemo:
         were (git calls such files racily clean)."""
         copies = CopyCache(self.copies.keys, self.copies.candidates, self.copies.decisions)
         return ArticleMemo(
-            {k: v for k, v in self.parsed.items() if k in self.used},
-            {k: v for k, v in self.linked.items() if k in self.used},
-            {k: v for k, v in self.reported.items() if k in self.used},
-            {k: v for k, v in self.evidence.items() if k in self.used},
+            *({k: v for k, v in table.items() if k in self.used} for table in self.tables()),
             groups,
             copies,
             files={

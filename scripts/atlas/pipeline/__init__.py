@@ -44,5 +44,5 @@ def plan_site(
     read = read_stage(sources, memo, stamps)
     linked = link_stage(read, sources, memo, settings)
     out = Output(sources.pages, discard_edits)
-    rendered = render_stage(linked, settings, reuse, out)
+    rendered = render_stage(linked, settings, reuse, out, memo)
     return compare_stage(out, linked, rendered.regions, rendered.exports, sources, reuse)

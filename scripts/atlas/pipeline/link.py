@@ -46,6 +46,7 @@ class LinkedCorpus:
     entities: list[Entity]  # the catalog, with the generated country pages some source names
     keys: dict[str, str]  # article slug → content key
     names_key: str  # what besides an article decides its mentions
+    mention_keys: dict[str, str]  # story page slug → what decides its mentions: content, names, bindings
     unlinked: list[Unlinked]
     undefined: list[tuple[str, Definition]]  # (article, acronym defined by a name with no entity)
     warnings: list[str]
@@ -69,6 +70,7 @@ def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settin
         undefined.extend((article.slug, d) for d in missing)
     bindings = _bindings(claims.notes, articles)
     mentions, unlinked = apply_bindings(mentions, unlinked, bindings)
+    mention_keys = _mention_keys(articles, read.keys, names_key, bindings)
     # A generated country page exists while an article names it or an entity refers to it.
     wanted = {m.entity for m in mentions} | {e.country for e in read.entities} | {e.parent for e in read.entities}
     wanted |= {r.target for r in claims.relations}
@@ -85,11 +87,9 @@ def link_stage(read: Read, sources: Sources, memo: ArticleMemo, settings: Settin
         directory_urls=not settings.offline,
         site_url=settings.site_url,
         copies={story.page.slug: story.copies for story in claims.stories if story.copies},
-        reports=_reports(
-            articles, mentions, by_slug, bindings, {a.slug: read.keys[a.slug] + names_key for a in articles}, memo
-        ),
+        reports=_reports(articles, mentions, by_slug, mention_keys, memo),
     )
-    return LinkedCorpus(corpus, claims.stories, entities, read.keys, names_key, unlinked, undefined, claims.warnings, len(read.articles))  # fmt: skip
+    return LinkedCorpus(corpus, claims.stories, entities, read.keys, names_key, mention_keys, unlinked, undefined, claims.warnings, len(read.articles))  # fmt: skip
 
 
 def claims_about(read: Read, sources: Sources, memo: ArticleMemo) -> Claims:
@@ -187,28 +187,34 @@ def _link(article: Article, matcher: Matcher, named: dict[str, str]) -> Linked:
     return apply_definitions(article, found, ambiguous, definitions(article), named)
 
 
+def _mention_keys(
+    articles: list[Article], keys: dict[str, str], names_key: str, bindings: list[tuple[Mention, bool]]
+) -> dict[str, str]:
+    """What decides each article's mentions: its content, the catalog's names, and the notes
+    that bind its words."""
+    bound: dict[str, list[tuple[Mention, bool]]] = {}
+    for binding in bindings:
+        bound.setdefault(binding[0].article, []).append(binding)
+    return {a.slug: keys[a.slug] + names_key + (digest(bound[a.slug]) if a.slug in bound else "") for a in articles}
+
+
 def _reports(
     articles: list[Article],
     mentions: list[Mention],
     entities: dict[str, Entity],
-    bindings: list[tuple[Mention, bool]],
-    keys: dict[str, str],
+    mention_keys: dict[str, str],
     memo: ArticleMemo,
 ) -> dict[str, Report]:
-    """Each article's quotations and events, cached by what decides them: its content and the
-    catalog's names (`keys`), the entities' types, and the notes that bind its words."""
+    """Each article's quotations and events, cached by what decides them: its mentions'
+    key and the entities' types."""
     types = digest(sorted((e.slug, e.type) for e in entities.values()))
-    bound: dict[str, list[tuple[Mention, bool]]] = {}
-    for binding in bindings:
-        bound.setdefault(binding[0].article, []).append(binding)
     per_article: dict[str, list[Mention]] = {a.slug: [] for a in articles}
     for mention in mentions:
         per_article[mention.article].append(mention)
     reports = {}
     for article in articles:
-        key = keys[article.slug] + types + (digest(bound[article.slug]) if article.slug in bound else "")
         compute = functools.partial(report_of, article, per_article[article.slug], entities)
-        reports[article.slug] = memo.report(key, compute)
+        reports[article.slug] = memo.report(mention_keys[article.slug] + types, compute)
     return reports
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 
 from atlas.entity_types import ENTITY_TYPES
 from atlas.link.corpus import Corpus
 from atlas.link.countries import GENERATED_FROM
-from atlas.memo import digest
+from atlas.memo import ArticleMemo, digest
 from atlas.model import Article, Entity
 from atlas.paths import DATA, DOCS, FEED
 from atlas.pipeline.compare import Output
@@ -32,7 +33,7 @@ from atlas.render.entity import (
     quote_article,
     render_generated_entity,
 )
-from atlas.render.exports import export_files
+from atlas.render.exports import article_of, export_files, mention_rows, mentions_files
 from atlas.render.feed import render_feed
 from atlas.render.indexes import (
     article_row,
@@ -70,11 +71,11 @@ class Rendered:
     exports: dict[str, str]  # docs/data/* → content (compared by the data page's manifest)
 
 
-def render_stage(linked: LinkedCorpus, settings: Settings, reuse: PageReuse, out: Output) -> Rendered:
+def render_stage(linked: LinkedCorpus, settings: Settings, reuse: PageReuse, out: Output, memo: ArticleMemo) -> Rendered:  # fmt: skip
     shared = shared_key(linked, settings)
     _article_pages(linked, shared, reuse, out)
     regions = _entity_groups(linked, shared, reuse, out)
-    exports = _views(linked, shared, reuse, out)
+    exports = _views(linked, shared, reuse, out, _mention_files(linked, memo))
     _catalog_pages(linked, regions, out)
     return Rendered(regions, exports)
 
@@ -137,7 +138,16 @@ def _in_docs(render: Callable[..., dict[str, str]], *args: object) -> dict[str, 
     return {f"{DOCS}/{path}": content for path, content in render(*args).items()}
 
 
-def _views(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output) -> dict[str, str]:
+def _mention_files(linked: LinkedCorpus, memo: ArticleMemo) -> tuple[str, str]:
+    """mentions.json and .csv from each article's rows, cached by what decides its mentions."""
+    keys = linked.mention_keys
+    return mentions_files(
+        memo.export(keys[slug], functools.partial(mention_rows, list(mentions)))
+        for slug, mentions in groupby(linked.corpus.mentions, article_of)
+    )
+
+
+def _views(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output, mentions: tuple[str, str]) -> dict[str, str]:  # fmt: skip
     """The corpus-wide pages: relations, quotes, timeline, glossary, datasets, drafts, feed,
     data, topics. Returns the data exports, which the compare stage checks by manifest."""
     corpus = linked.corpus
@@ -153,7 +163,7 @@ def _views(linked: LinkedCorpus, shared: str, reuse: PageReuse, out: Output) -> 
         out.page(f"{DOCS}/{path}", content, RELATIONS)
     out.page(f"{DOCS}/drafts.md", render_drafts_page(corpus), "the pages with 'draft: true'")
     out.page(f"{DOCS}/{FEED}", render_feed(corpus, SITE_NAME), ARTICLES)
-    exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus).items()}
+    exports = {f"{DOCS}/{DATA}/{name}": content for name, content in export_files(corpus, mentions).items()}
     out.page(f"{DOCS}/data.md", render_data_page(exports), "the articles, notes and entity pages")
     out.page(f"{DOCS}/topics/index.md", render_topics_index(corpus), ARTICLES)
     for topic in corpus.topics:

@@ -8,6 +8,7 @@ import io
 import json
 import operator
 from collections.abc import Iterable, Sequence
+from itertools import groupby
 from json.encoder import encode_basestring  # json.dumps' own string encoder (C), ensure_ascii=False
 
 from atlas.link.corpus import Corpus
@@ -33,10 +34,12 @@ def _json_records(records: list[dict[str, object]]) -> str:
 
 
 def _csv(header: list[str], rows: Iterable[Sequence[object]]) -> str:
+    return _csv_rows([header]) + _csv_rows(rows)
+
+
+def _csv_rows(rows: Iterable[Sequence[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    csv.writer(out, lineterminator="\n").writerows(rows)
     return out.getvalue()
 
 
@@ -78,6 +81,7 @@ def relation_records(corpus: Corpus) -> list[dict[str, object]]:
 
 MENTION_COLUMNS = ["article", "paragraph", "entity", "surface", "start", "end"]
 mention_row = operator.attrgetter("article", "block", "entity", "surface", "start", "end")  # in MENTION_COLUMNS' order
+article_of = operator.attrgetter("article")
 
 
 def mention_records(mentions: Iterable[Mention]) -> list[dict[str, object]]:
@@ -85,17 +89,27 @@ def mention_records(mentions: Iterable[Mention]) -> list[dict[str, object]]:
 
 
 def mentions_json(mentions: Sequence[Mention]) -> str:
-    """What _json_records writes for mention_records(mentions), formatted directly from the
-    mentions: a json.dumps call per mention was a second of every build at 10,000 articles
-    (180,000 mentions), and the records in between a tenth of one."""
-    if not mentions:
-        return "[]\n"
-    lines = [
+    """What _json_records writes for mention_records(mentions)."""
+    return mentions_files([mention_rows(mentions)])[0]
+
+
+def mention_rows(mentions: Sequence[Mention]) -> tuple[str, str]:
+    """One article's lines of mentions.json (joined by ",\\n") and rows of mentions.csv, formatted
+    directly: a json.dumps call per mention was a second of every build at 10,000 articles
+    (180,000 mentions). Per article, so that a cache can keep them (pipeline/render.py)."""
+    lines = ",\n".join(
         f'{{"article": {encode_basestring(m.article)}, "end": {m.end:d}, "entity": {encode_basestring(m.entity)}, '
         f'"paragraph": {encode_basestring(m.block)}, "start": {m.start:d}, "surface": {encode_basestring(m.surface)}}}'
         for m in mentions
-    ]
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    )
+    return lines, _csv_rows(map(mention_row, mentions))
+
+
+def mentions_files(per_article: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """mentions.json and mentions.csv from each article's mention_rows, in corpus order."""
+    chunks = [chunk for chunk in per_article if chunk[0]]
+    json_text = "[\n" + ",\n".join(lines for lines, _ in chunks) + "\n]\n" if chunks else "[]\n"
+    return json_text, _csv(MENTION_COLUMNS, []) + "".join(rows for _, rows in chunks)
 
 
 def annotations(corpus: Corpus) -> dict[str, object]:
@@ -159,8 +173,12 @@ def annotations(corpus: Corpus) -> dict[str, object]:
     }
 
 
-def export_files(corpus: Corpus) -> dict[str, str]:
-    """File name under docs/data/ → content."""
+def export_files(corpus: Corpus, mentions: tuple[str, str] | None = None) -> dict[str, str]:
+    """File name under docs/data/ → content. `mentions`: mentions_files(), when assembled
+    beforehand from cached rows."""
+    mentions = mentions or mentions_files(
+        mention_rows(list(group)) for _, group in groupby(corpus.mentions, article_of)
+    )
     entities = entity_records(corpus)
     entity_columns = [k for k in entities[0]] if entities else ["slug"]
     return {
@@ -169,8 +187,8 @@ def export_files(corpus: Corpus) -> dict[str, str]:
             entity_columns, [[("; ".join(v) if isinstance(v, list) else v) for v in e.values()] for e in entities]
         ),
         "relations.json": _json_records(relation_records(corpus)),
-        "mentions.json": mentions_json(corpus.mentions),
-        "mentions.csv": _csv(MENTION_COLUMNS, map(mention_row, corpus.mentions)),
+        "mentions.json": mentions[0],
+        "mentions.csv": mentions[1],
         "notes.jsonld": _json(annotations(corpus)),
         "who-uses-what.csv": _csv(CSV_HEADER, who_uses_what_csv(corpus, clip if corpus.excerpts else str)),
     }
