@@ -33,8 +33,9 @@ class Span(Record):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Block(Record):
+class Block(NamedTuple):
+    """A paragraph, heading or caption. A named tuple like Mention: 100,000s of them."""
+
     kind: str  # "paragraph" | "heading" | "caption"
     text: str  # repaired text: whitespace folded, page-break splits joined, dead links unwrapped
     anchor: str  # p1…pN for paragraphs, c1…cN for captions, "" for headings
