@@ -96,7 +96,14 @@ class Corpus:
         return sorted((self.entities[s] for s in slugs), key=lambda e: (e.type, e.name.lower()))
 
     def alongside(self, slug: str) -> list[tuple[Entity, int]]:
-        """Entities sharing a paragraph or caption with this one, by how many they share."""
+        """Entities sharing a paragraph or caption with this one, by how many they share (asked
+        for by the entity's page and its full list: kept)."""
+        key = ("alongside", slug)
+        if key not in self.derived:
+            self.derived[key] = self._alongside(slug)
+        return list(self.derived[key])  # type: ignore[call-overload]
+
+    def _alongside(self, slug: str) -> list[tuple[Entity, int]]:
         counts: Counter[str] = Counter()
         for article, block in {(m.article, m.block) for m in self.by_entity.get(slug, ())}:
             for other in {m.entity for m in self.by_block[(article, block)]} - {slug}:
