@@ -379,8 +379,22 @@ def search_figures(site: Path) -> dict[str, float]:
             page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
             figures[f"search_s_{kind}"] = time.perf_counter() - typed
             figures[f"search_kb_{kind}"] = gzip_kb(site, base, urls[before:])[0]
+            if kind == "subject":
+                figures |= {
+                    f"search_kb_subject_{part}": kb for part, kb in search_parts(site, base, urls[before:]).items()
+                }
             context.close()
     return figures
+
+
+# What a Pagefind query fetches, by part: its engine (the same at any size), the metadata of
+# every page, the index chunks of the query's words, and the fragments of the results shown.
+SEARCH_PARTS = {"engine": (".js", ".pagefind"), "meta": (".pf_meta",), "index": (".pf_index",), "fragments": (".pf_fragment",)}  # fmt: skip
+
+
+def search_parts(site: Path, base: str, urls: list[str]) -> dict[str, float]:
+    paths = [url.split("?")[0] for url in urls]
+    return {part: gzip_kb(site, base, [p for p in paths if p.endswith(ends)])[0] for part, ends in SEARCH_PARTS.items()}
 
 
 def lists_complete(docs: Path) -> tuple[int, int]:
@@ -464,6 +478,7 @@ COLUMNS = [
     ("first_load_kb", "Seed first load KB (gzip)", "{:.0f}"), ("requests", "Requests", "{:.0f}"),
     ("pagefind_s", "Pagefind s", "{:.1f}"),
     *((f"search_kb_{kind}", f"Search “{query}”: KB fetched (gzip)", "{:.0f}") for kind, query in SEARCHES.items()),
+    *((f"search_kb_subject_{part}", f"Search “{SEARCHES['subject']}”: {part} KB", "{:.0f}") for part in SEARCH_PARTS),
     *((f"search_s_{kind}", f"Search “{query}”: s to first results", "{:.2f}") for kind, query in SEARCHES.items()),
     ("complete", "Entities with complete lists", "{}"),
     ("build_peak_mb", "Build peak MB", "{:.0f}"), ("mkdocs_peak_mb", "MkDocs peak MB", "{:.0f}"),
