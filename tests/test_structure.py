@@ -16,7 +16,7 @@ from conftest import ROOT
 
 PACKAGE = ROOT / "scripts" / "atlas"
 STAGES = {
-    "model": 0, "errors": 0, "entity_types": 0, "paths": 0,
+    "model": 0, "errors": 0, "entity_types": 0, "paths": 0, "cores": 0,
     "read": 1,
     "link": 2, "memo": 2,
     "render": 3,

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 
+from atlas.cores import cores, on_every_core
 from atlas.model import Article
 
 SHINGLE_WORDS = 5
@@ -42,6 +43,7 @@ SAMPLE_EVERY = 8
 MIN_SAMPLE = 5
 SAMPLE_SHARED = 0.4
 MISS = 1e-6
+PARALLEL_WORK = 20_000_000  # increments (about a second in one process) past which counting is shared among cores
 _WORD = re.compile(r"\w+")
 _WORD_IDS: dict[str, int] = {}  # word → CRC-32, shared by every article of a run
 
@@ -130,19 +132,49 @@ def _candidates(sampled: dict[str, tuple[int, ...]], cache: CopyCache) -> dict[s
     found = {k: cache.candidates.get(k, frozenset()) & current for k in current if k not in new}
     if not new:
         return found
-    postings: dict[int, list[str]] = defaultdict(list)
-    seen = sorted(current - new)
     # shared_needed grows with n: what the smaller sample needs is the lesser of the two needs.
     need = {key: shared_needed(len(hashes)) for key, hashes in sampled.items()}
-    for key in [*seen, *sorted(new)]:
-        hashes = sampled[key]
-        if key in new:  # against every article indexed so far: earlier new ones and all the others
-            counts = Counter(chain.from_iterable(postings[h] for h in hashes if h in postings))
-            mine = need[key]
-            near = frozenset([o for o, c in counts.items() if c >= mine or c >= need[o]])
+    order = [*sorted(current - new), *sorted(new)]
+    parts = cores() if _pair_work(sampled, new) >= PARALLEL_WORK else 1
+    for near_of in on_every_core(_near_each, [(order, sampled, need, new, part, parts) for part in range(parts)]):
+        for key, near in near_of.items():
             found[key] = found.get(key, frozenset()) | near
             for other in near:
                 found[other] = found.get(other, frozenset()) | {key}
+    return found
+
+
+def _pair_work(sampled: dict[str, tuple[int, ...]], new: frozenset[str]) -> int:
+    """About how many increments counting the new articles' samples takes: each sampled shingle
+    carried by f articles is counted for about f²/2 pairs (the work grows with the square of
+    how many stories share each paragraph, not with how many stories there are)."""
+    if len(new) < 2:
+        return 0
+    carried = Counter(chain.from_iterable(sampled.values()))
+    return sum(f * (f - 1) // 2 for f in carried.values())
+
+
+def _near_each(
+    order: list[str],
+    sampled: dict[str, tuple[int, ...]],
+    need: dict[str, float],
+    new: frozenset[str],
+    part: int,
+    parts: int,
+) -> dict[str, frozenset[str]]:
+    """Each new article's candidates among those before it in `order`: every new one whose
+    place among the new is `part` modulo `parts` (so that workers share the counting evenly;
+    each indexes the whole order, which costs little beside counting)."""
+    postings: dict[int, list[str]] = defaultdict(list)
+    found = {}
+    for key in order:
+        hashes = sampled[key]
+        if key in new:
+            if part == 0:  # against every article indexed so far: earlier new ones and all the others
+                counts = Counter(chain.from_iterable(postings[h] for h in hashes if h in postings))
+                mine = need[key]
+                found[key] = frozenset([o for o, c in counts.items() if c >= mine or c >= need[o]])
+            part = (part - 1) % parts
         for h in hashes:
             postings[h].append(key)
     return found
