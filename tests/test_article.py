@@ -122,6 +122,27 @@ def test_byline_shapes(byline, date, author):
     assert (article.date, article.author) == (date, author)
 
 
+@pytest.mark.parametrize(
+    ("byline", "date", "author", "publisher", "dateline"),
+    [
+        (
+            "BRISTOL, England — 12 March 2024, by Maren Holloway for the Westcountry Ledger",
+            "2024-03-12",
+            "Maren Holloway",
+            "Westcountry Ledger",
+            "BRISTOL, England",
+        ),
+        ("LAGOS (AFP) — By Ade Bello, 2 May 2023", "2023-05-02", "Ade Bello", None, "LAGOS"),
+        ("By Ann Other for Reuters, 3 March 2021", "2021-03-03", "Ann Other", "Reuters", None),
+    ],
+)
+def test_a_byline_may_open_with_a_dateline_and_name_the_outlet(byline, date, author, publisher, dateline):
+    """Wire and newspaper bylines: the place and the outlet are the article's, not its author's."""
+    article = parse(f"# Title\n\n{byline}\n\nCouncillors voted on Tuesday.")
+    assert (article.date, article.author, article.publisher, article.dateline) == (date, author, publisher, dateline)
+    assert [b.text for b in article.blocks] == ["Councillors voted on Tuesday."]
+
+
 def test_missing_metadata_is_absent():
     article = parse("# Only a title\n\nA paragraph.\n\nAnother one.")
     assert (article.date, article.author, article.publisher, article.source_url, article.notice) == (None,) * 5

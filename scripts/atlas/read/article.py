@@ -163,13 +163,16 @@ def parse_article(text: str, path: str, slug: str) -> Article:
         )
     title = unwrap_dead_links(_fold(title_match.group("text")))[0]
 
-    date = author = None
+    date = author = byline_place = outlet = None
     body_start = first_number  # index into `lines` of the first body line
     if len(content) > 1:
         byline_number, byline_line = content[1]
-        byline = parse_byline(byline_line, path, byline_number)
+        place, rest = _dateline_before(_fold(byline_line))
+        byline = parse_byline(rest, path, byline_number)
         if byline is not None:
             date, author = byline
+            author, outlet = _author_for(author)
+            byline_place = place
             body_start = byline_number
 
     header: dict[str, str] = {}
@@ -183,11 +186,29 @@ def parse_article(text: str, path: str, slug: str) -> Article:
 
     raw_blocks = _raw_blocks(numbered[body_start:])
     body, meta = _split_metadata(raw_blocks)
-    meta = {**meta, **header}  # what the header says explicitly wins over the footer's guess
+    # What the header says explicitly wins over the footer's guess, and both over the byline's.
+    meta = {**({"publisher": outlet} if outlet else {}), **meta, **header}
     blocks, dateline = _repair(body, title)
     return Article(
-        slug=slug, path=path, title=title, blocks=blocks, date=date, author=author, dateline=dateline, **meta
-    )
+        slug=slug, path=path, title=title, blocks=blocks, date=date, author=author,
+        dateline=dateline or byline_place, **meta,
+    )  # fmt: skip
+
+
+def _dateline_before(line: str) -> tuple[str | None, str]:
+    """A dateline opening the byline line ("BRISTOL, England — 12 March 2024, by …"): its
+    place, and the rest of the line."""
+    match = _DATELINE.match(line) or _bare_dateline(line)
+    return (match.group("place").strip().rstrip(","), line[match.end() :]) if match else (None, line)
+
+
+def _author_for(author: str | None) -> tuple[str | None, str | None]:
+    """ "Jane Doe for the Westcountry Ledger" → the author, and the outlet she wrote it for."""
+    name, found, outlet = (author or "").partition(" for ")
+    if not found or not name or not outlet[:1].isalpha():
+        return author, None
+    outlet = outlet.removeprefix("the ").removeprefix("The ").strip()
+    return name.strip(), outlet or None
 
 
 def _raw_blocks(numbered: list[tuple[int, str]]) -> list[_RawBlock]:
