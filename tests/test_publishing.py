@@ -164,7 +164,10 @@ def test_the_mentions_export_is_written_as_json_dumps_would_write_it():
     """mentions.json is formatted directly (for speed): byte for byte what json.dumps gives,
     whatever the surface holds (quotes, backslashes, control characters, any script)."""
     from atlas.model import Mention
-    from atlas.render.exports import _json_records, mention_records, mentions_json
+    from atlas.render.exports import _json_records, mention_records, mention_rows, mentions_files
+
+    def mentions_json(mentions: list[Mention]) -> str:
+        return mentions_files([mention_rows(mentions)])[0]
 
     surfaces = ['the "Met"', "back\\slash", "tab\there\nline", "Zürich’s", "北京", "\x00\x1f\u2028", ""]
     mentions = [Mention(f"2020-01-0{i}-a", f"p{i}", i, i + 10, "e-x", s) for i, s in enumerate(surfaces)]

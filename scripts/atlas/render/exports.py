@@ -8,7 +8,6 @@ import io
 import json
 import operator
 from collections.abc import Iterable, Sequence
-from itertools import groupby
 from json.encoder import encode_basestring  # json.dumps' own string encoder (C), ensure_ascii=False
 
 from atlas.link.corpus import Corpus
@@ -86,11 +85,6 @@ article_of = operator.attrgetter("article")
 
 def mention_records(mentions: Iterable[Mention]) -> list[dict[str, object]]:
     return [dict(zip(MENTION_COLUMNS, mention_row(m), strict=True)) for m in mentions]
-
-
-def mentions_json(mentions: Sequence[Mention]) -> str:
-    """What _json_records writes for mention_records(mentions)."""
-    return mentions_files([mention_rows(mentions)])[0]
 
 
 def mention_rows(mentions: Sequence[Mention]) -> tuple[str, str]:
@@ -173,12 +167,9 @@ def annotations(corpus: Corpus) -> dict[str, object]:
     }
 
 
-def export_files(corpus: Corpus, mentions: tuple[str, str] | None = None) -> dict[str, str]:
-    """File name under docs/data/ → content. `mentions`: mentions_files(), when assembled
-    beforehand from cached rows."""
-    mentions = mentions or mentions_files(
-        mention_rows(list(group)) for _, group in groupby(corpus.mentions, article_of)
-    )
+def export_files(corpus: Corpus, mentions: tuple[str, str]) -> dict[str, str]:
+    """File name under docs/data/ → content. `mentions`: mentions_files() of each article's
+    mention_rows (which the pipeline caches per article)."""
     entities = entity_records(corpus)
     entity_columns = [k for k in entities[0]] if entities else ["slug"]
     return {
