@@ -14,6 +14,7 @@ from atlas.publish.lock import build_lock
 from atlas.publish.rebuild import Options, rebuild
 
 WATCHED = ("articles", "includes", "docs")
+STARTED_MS = 300  # how long the watcher waits before saying it runs, changes or not
 
 
 def _relevant(change: object, path: str) -> bool:
@@ -37,14 +38,21 @@ def build_once(root: Path, options: Options) -> bool:
 
 
 def watch(root: Path, options: Options) -> int:
+    """Build once the watcher is running, then on every change. Building first and watching
+    after would miss an edit saved in between (the watcher starts on the loop's first pass)."""
     import watchfiles  # only the watch needs it
 
-    build_once(root, options)
     paths = [root / name for name in WATCHED if (root / name).is_dir()]
-    print(f"watching {', '.join(p.name + '/' for p in paths)} — press Ctrl+C to stop", flush=True)
+    started = False
     try:
-        for _ in watchfiles.watch(*paths, watch_filter=_relevant, debounce=300):
-            build_once(root, options)
+        # With yield_on_timeout, the first (maybe empty) set arrives once the watcher runs.
+        for changes in watchfiles.watch(*paths, watch_filter=_relevant, debounce=300, rust_timeout=STARTED_MS, yield_on_timeout=True):  # fmt: skip
+            if not started:
+                started = True
+                build_once(root, options)
+                print(f"watching {', '.join(p.name + '/' for p in paths)} — press Ctrl+C to stop", flush=True)
+            elif changes:
+                build_once(root, options)
     except KeyboardInterrupt:
         pass
     return 0
